@@ -1,0 +1,13 @@
+"""What a spider hands to the pipelines: one fetched page, nothing parsed yet."""
+import scrapy
+
+
+class PageItem(scrapy.Item):
+    outlet_id = scrapy.Field()
+    url = scrapy.Field()
+    canonical_url = scrapy.Field()
+    fetched_at = scrapy.Field()  # ISO 8601, UTC
+    status = scrapy.Field()
+    html = scrapy.Field()
+    source_modified = scrapy.Field()  # what the REST API, feed or sitemap said, if anything
+    discovered_via = scrapy.Field()  # rest | feed | sitemap | listing | start

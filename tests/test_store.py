@@ -1,0 +1,104 @@
+import gzip
+import sqlite3
+from dataclasses import dataclass, field
+
+import pytest
+
+from db.schema import MIGRATIONS, ensure_schema, schema_version
+from monitor.store import Store, StoreError, text_fingerprint
+
+
+@dataclass
+class FakeArticle:
+    title: str
+    text: str
+    published: str = "2024-06-25T10:00:00+08:00"
+    canonical_url: str | None = None
+    tags: list = field(default_factory=list)
+
+    def to_dict(self):
+        return dict(self.__dict__)
+
+
+@dataclass
+class FakeOutlet:
+    id: str = "demo"
+    name: str = "Demo"
+    base_url: str = "http://127.0.0.1:1/"
+    province: str | None = None
+    regency: str | None = None
+    timezone: str = "WITA"
+    kind: str = "wordpress"
+    enabled: bool = True
+
+
+ANALYSIS = {
+    "people": [{"name": "Andi Makmur", "variants": ["Andi"], "candidate": None}],
+    "mentions": [
+        {"kind": "person", "key": "Andi Makmur", "text": "Andi Makmur", "start": 0, "end": 11,
+         "in_title": False, "in_lead": True, "sentence": "Andi Makmur hadir.", "role": "juru bicara"},
+    ],
+    "quotes": [{"speaker": "Andi Makmur", "text": "Kami siap", "direct": True, "cue": "ujar"}],
+}
+
+
+def page(url="http://x/2024/06/25/a/"):
+    return {"outlet_id": "demo", "url": url, "canonical_url": url, "html": "<p>x</p>",
+            "fetched_at": "2024-06-25T03:00:00+00:00"}
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    s.upsert_outlet(FakeOutlet())
+    yield s
+    s.close()
+
+
+def test_schema_is_current_and_idempotent(tmp_path):
+    s = Store(tmp_path / "t.db")
+    ensure_schema(s.db)
+    assert schema_version(s.db) == len(MIGRATIONS)
+    assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_resaving_an_article_replaces_its_mentions(store):
+    batch = [(page(), FakeArticle("Judul", "Andi Makmur hadir."), ANALYSIS, "v1")]
+    assert store.save_articles(batch) == {"new": 1, "updated": 0}
+    assert store.save_articles(batch) == {"new": 0, "updated": 1}
+    assert store.db["articles"].count == 1
+    assert store.db["mentions"].count == 1
+    assert store.db["quotes"].count == 1
+    row = next(store.db["articles"].rows)
+    assert row["published_day"] == "2024-06-25"
+    assert gzip.decompress(row["html_gz"]) == b"<p>x</p>"
+
+
+def test_known_urls_and_duplicates(store):
+    store.save_articles([(page(), FakeArticle("Judul", "Sama persis."), {}, "v1")])
+    assert list(store.known_urls("demo")) == ["http://x/2024/06/25/a/"]
+    fp = text_fingerprint("sama  persis")
+    assert store.find_duplicate("demo", "http://x/other/", fp)
+    assert store.find_duplicate("demo", "http://x/2024/06/25/a/", fp) is None
+
+
+def test_not_a_database_is_one_clear_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_text("this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(bad)
+
+
+def test_locked_database_is_one_clear_error(tmp_path):
+    path = tmp_path / "t.db"
+    Store(path).close()
+    store = Store(path, timeout=0.1)
+    store.upsert_outlet(FakeOutlet())
+    blocker = sqlite3.connect(path)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="cannot write to .*database is locked"):
+            store.save_articles([(page(), FakeArticle("Judul", "Teks."), {}, "v1")])
+    finally:
+        blocker.rollback()
+        blocker.close()
