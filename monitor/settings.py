@@ -17,4 +17,7 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
 FEED_EXPORT_ENCODING = "utf-8"
+# News pages need no session; the cookie middleware would also make tldextract
+# try to download the public suffix list at run time.
+COOKIES_ENABLED = False
 LOG_LEVEL = "INFO"
