@@ -1,0 +1,362 @@
+"""html -> Article: structured data first, then the outlet's profile, then the generic layer."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from . import clean, dates, dom, generic, structured
+from .profiles import Profile, candidates
+
+MIN_BODY_CHARS = 150
+_FIELDS = ("url", "canonical_url", "title", "published", "modified", "authors", "section", "tags",
+           "dateline", "text", "paragraphs", "lead_image", "lang")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»·]+\s+|\s*\|\s*")
+_ERROR_TITLE = re.compile(r"\b(?:404|not found|tidak ditemukan|halaman tidak|page not found|error)\b", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2}|\d{2})/(\d{1,2})/(\d{1,2})/")
+_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|jam", re.I)
+_PAGE_HREF = re.compile(r"(?:[?&](?:page|hal|halaman|p)=(\d+)|/(\d{1,2})/?$|/(?:page|halaman)/(\d+)/?$)", re.I)
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "published_time", "datepublished",
+                   "publishdate", "publish-date", "pubdate", "date", "dc.date.issued", "dc.date", "dcterms.created",
+                   "parsely-pub-date", "sailthru.date", "content_publishedtime", "article.published", "publish_date")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+                  "dcterms.modified", "article.updated")
+_ID_WORDS = frozenset("yang dan di dengan untuk ini itu dari dalam pada tidak akan juga ke oleh".split())
+_EN_WORDS = frozenset("the and of to in is that for with was on are by it from".split())
+
+
+class NotAnArticle(ValueError):
+    """The page holds no article (a listing, a feed, an error page); ``reason`` says why in one line."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Article:
+    url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    text: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    lead_image: str | None = None
+    lang: str | None = None
+    # Not part of the JSON: where the body came from, and further pages of a split article.
+    layer: str | None = field(default=None, compare=False)
+    page_urls: list[str] = field(default_factory=list, compare=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        return {k: data[k] for k in _FIELDS}
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\W+", " ", s or "").strip().lower()
+
+
+def _strip_site(title: str, site_names: list[str]) -> str:
+    """Drop ``- Kompas.com`` style segments naming the site."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) == 1:
+        return title
+    keys = [k for k in (_norm(s) for s in site_names) if k]
+    kept = [p for p in parts if not any(k and (k in _norm(p) or _norm(p) in k) for k in keys if _norm(p))]
+    if kept and len(kept) < len(parts):
+        # Rejoin with the page's own separators: find the span from first to last kept segment.
+        start = title.find(kept[0])
+        end = title.rfind(kept[-1]) + len(kept[-1])
+        if start >= 0 and end > start:
+            return title[start:end].strip()
+    return title
+
+
+def _site_names(st: structured.Structured, url: str | None) -> list[str]:
+    names = [st.first("og:site_name", "application-name", "twitter:site") or ""]
+    publisher = st.jsonld.get("publisher")
+    names += structured.names(publisher)
+    host = urlsplit(url).hostname if url else None
+    if host:
+        labels = host.lower().removeprefix("www.").split(".")
+        names.append(".".join(labels))
+        names += [lb for lb in labels if len(lb) > 3 and lb not in ("www", "com", "news", "berita")]
+    return [n.lstrip("@") for n in names if n]
+
+
+def _title(doc, st, url, profile: Profile | None) -> str | None:
+    if profile:
+        found = profile.select(doc, "title")
+        if found:
+            return dom.text_of(found[0]) if not isinstance(found[0], str) else found[0]
+    declared = [t for t in (st.jsonld.get("headline"), st.first("og:title", "twitter:title")) if t]
+    head = doc.find(".//title")
+    head_title = dom.text_of(head) if head is not None else ""
+    h1s = [dom.text_of(h) for h in doc.iter("h1")][:5]
+    h1s = [h for h in h1s if 3 <= len(h) <= 300]
+    for h in h1s:
+        if any(_norm(h) == _norm(d) for d in declared):
+            return h
+    site = _site_names(st, url)
+    if declared:
+        return _strip_site(" ".join(str(declared[0]).split()), site)
+    for h in h1s:
+        if _norm(h) and _norm(h) in _norm(head_title):
+            return h
+    if head_title:
+        return _strip_site(head_title, site)
+    return h1s[0] if h1s else None
+
+
+def _date_from(values, tz, now):
+    for v in values:
+        if v:
+            parsed = dates.parse_date(str(v), tz, now)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _visible_date(doc, tz, now):
+    """A date printed near the headline, in an element named like a date."""
+    h1 = next(doc.iter("h1"), None)
+    seen_h1 = h1 is None
+    fallback = None
+    for el in doc.iter():
+        if el is h1:
+            seen_h1 = True
+            continue
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "time" and el.get("datetime"):
+            found = dates.parse_date(el.get("datetime"), tz, now)
+        elif _DATE_CLASS.search(dom.attrs(el)) or el.get("itemprop") in ("datePublished", "dateCreated"):
+            text = el.get("content") or el.get("datetime") or el.text_content()
+            if len(text) > 150:
+                continue
+            found = dates.find_date(text, tz, now)
+        else:
+            continue
+        if found is None:
+            continue
+        if seen_h1:
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _url_date(url, tz):
+    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    try:
+        return datetime(year, int(mo), int(d), tzinfo=dates.zone(tz))
+    except ValueError:
+        return None
+
+
+def _lang(st, paragraphs) -> str | None:
+    declared = (st.jsonld.get("inLanguage") or st.lang or "")
+    if isinstance(declared, str) and declared.strip():
+        return re.split(r"[-_]", declared.strip().lower())[0] or None
+    words = " ".join(paragraphs).lower().split()[:400]
+    if len(words) < 30:
+        return None
+    ind = sum(w in _ID_WORDS for w in words)
+    eng = sum(w in _EN_WORDS for w in words)
+    if max(ind, eng) < 5:
+        return None
+    return "id" if ind > eng else "en"
+
+
+def _abs(url, base):
+    if not url:
+        return None
+    url = url.strip()
+    return urljoin(base, url) if base else url
+
+
+def _authors(st, profile_doc_authors, credited) -> list[str]:
+    found = structured.names(st.jsonld.get("author"))
+    found += profile_doc_authors
+    meta_author = st.first("author", "article:author", "dc.creator", "parsely-author")
+    if meta_author and not meta_author.startswith("http"):
+        found.append(meta_author)
+    found += credited
+    out = []
+    site = _norm(st.first("og:site_name"))
+    for name in found:
+        name = " ".join(name.split()).strip(" ,.-")
+        if not name or name.startswith("http") or (site and _norm(name) == site) or name in out:
+            continue
+        out.append(name)
+    return out
+
+
+def _page_urls(doc, page_url) -> list[str]:
+    """Further pages of a split article (``?page=2``, ``/2/``), in order."""
+    if not page_url:
+        return []
+    base = page_url.split("?")[0].split("#")[0].rstrip("/")
+    found = {}
+    for a in doc.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        target = urljoin(page_url, href).split("#")[0]
+        m = _PAGE_HREF.search(target)
+        if not m or not target.startswith(base):
+            continue
+        rest = target[len(base):]
+        if not re.fullmatch(r"(?:[?&](?:page|hal|halaman|p)=\d+|/\d{1,2}/?|/(?:page|halaman)/\d+/?)", rest, re.I):
+            continue
+        number = int(next(g for g in m.groups() if g))
+        if number >= 2:
+            found.setdefault(number, target)
+    return [found[n] for n in sorted(found)]
+
+
+def _profile_body(doc, profiles: list[Profile]):
+    for profile in profiles:
+        bodies = profile.select(doc, "body")
+        if not bodies or isinstance(bodies[0], str):
+            continue
+        body = bodies[0]
+        for css in profile.remove:
+            for el in Profile(name="_", version=0, body=(css,)).select(body, "body"):
+                if el is not body:
+                    el.drop_tree()
+        return profile, body
+    return None, None
+
+
+def _outlet_profile(outlet) -> list[Profile]:
+    selectors = getattr(outlet, "selectors", None) or {}
+    if not selectors.get("body"):
+        return []
+    keys = {k: (tuple(v) if isinstance(v, (list, tuple)) else (v,)) for k, v in selectors.items()
+            if k in ("body", "title", "published", "modified", "authors", "section", "tags", "remove")}
+    return [Profile(name=getattr(outlet, "id", "outlet"), version=0, **keys)]
+
+
+def extract_article(html: str | bytes, url: str | None = None, *, timezone: str = "WIB", outlet=None,
+                    fetched_at: datetime | str | None = None) -> Article:
+    """Extract one article from a page. Raises NotAnArticle for listings, feeds and error pages.
+
+    ``outlet`` is an outlet id or an ``Outlet`` (its ``selectors`` act as a profile);
+    ``fetched_at`` anchors relative dates such as ``2 jam lalu``.
+    """
+    if html is None or not (html.strip() if isinstance(html, str) else html.strip()):
+        raise NotAnArticle("empty page")
+    head = (html[:500] if isinstance(html, str) else html[:500].decode("utf-8", "replace")).lstrip().lower()
+    if head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<urlset" in head or "<sitemapindex" in head):
+        raise NotAnArticle("an XML feed or sitemap, not an article page")
+    try:
+        doc = dom.parse(html)
+    except Exception as exc:  # lxml raises several types for unparseable input
+        raise NotAnArticle(f"unparseable HTML ({exc.__class__.__name__})") from None
+    outlet_id = outlet if isinstance(outlet, str) else getattr(outlet, "id", None)
+    tz = timezone or getattr(outlet, "timezone", None) or "WIB"
+    st = structured.read(doc)
+    ld = st.jsonld
+
+    profiles = _outlet_profile(outlet) + candidates(url, outlet_id)
+    profile, body = _profile_body(doc, profiles)
+
+    title = _title(doc, st, url, profile)
+    if title and _ERROR_TITLE.search(title) and len(title) < 80:
+        raise NotAnArticle(f"error page: {title}")
+
+    published = _date_from([ld.get("datePublished"), ld.get("dateCreated")], tz, fetched_at)
+    published = published or _date_from((st.meta.get(k) for k in _PUBLISHED_META), tz, fetched_at)
+    if published is None and profile:
+        published = _date_from(profile.select(doc, "published"), tz, fetched_at)
+    modified = _date_from([ld.get("dateModified")], tz, fetched_at) or _date_from(
+        (st.meta.get(k) for k in _MODIFIED_META), tz, fetched_at)
+    if modified is None and profile:
+        modified = _date_from(profile.select(doc, "modified"), tz, fetched_at)
+    if published is None:
+        published = _visible_date(doc, tz, fetched_at) or _url_date(url, tz)
+
+    profile_authors = [dom.text_of(e) if not isinstance(e, str) else e for e in profile.select(doc, "authors")] if profile else []
+    section = (structured.text_list(ld.get("articleSection")) or [st.first("article:section")])[:1]
+    if not section[0]:
+        section = [dom.text_of(e) for e in profile.select(doc, "section")][:1] if profile else []
+    tags = structured.text_list(st.meta.get("article:tag:list")) or structured.text_list(ld.get("keywords"))
+    if not tags and profile:
+        tags = [t for t in (dom.text_of(e) for e in profile.select(doc, "tags")) if t]
+    if not tags:
+        tags = structured.text_list(st.meta.get("news_keywords"))
+
+    canonical = _abs(st.canonical or st.first("og:url") or structured.url_of(ld.get("mainEntityOfPage")) or structured.url_of(ld.get("url")), url) or url
+    page_urls = _page_urls(doc, url or canonical)
+
+    layer = None
+    lines: list[str] = []
+    if body is not None:
+        dom.prune(body)
+        lines = dom.lines(body)
+        layer = f"profile:{profile.name}@{profile.version}"
+    paragraphs, dateline, credited = clean.clean_paragraphs(lines, caption_first=bool(profile and profile.caption_first))
+    if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
+        dom.prune(doc)
+        container = generic.best_container(doc.body if doc.find("body") is not None else doc)
+        body = container
+        lines = dom.lines(container) if container is not None else []
+        paragraphs, dateline, credited = clean.clean_paragraphs(lines)
+        layer = "generic"
+    article_body = ld.get("articleBody")
+    if isinstance(article_body, str) and len(article_body) > 2 * max(sum(map(len, paragraphs)), MIN_BODY_CHARS):
+        # The page's own plain-text body beats a DOM guess that found much less.
+        paragraphs, dateline, credited = clean.clean_paragraphs(article_body.splitlines())
+        layer = "jsonld"
+    text_len = sum(map(len, paragraphs))
+    if text_len < MIN_BODY_CHARS:
+        raise NotAnArticle(f"no article body found ({text_len} characters of prose)")
+
+    lead_image = st.first("og:image", "og:image:url", "twitter:image", "twitter:image:src") or structured.url_of(ld.get("image"))
+    if not lead_image and body is not None:
+        img = next((i for i in body.iter("img") if i.get("src") and not i.get("src").startswith("data:")), None)
+        lead_image = img.get("src") if img is not None else None
+
+    return Article(
+        url=url,
+        canonical_url=canonical,
+        title=title,
+        published=dates.iso(published),
+        modified=dates.iso(modified),
+        authors=_authors(st, profile_authors, credited),
+        section=section[0] if section and section[0] else None,
+        tags=tags,
+        dateline=dateline,
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        lead_image=_abs(lead_image, url),
+        lang=_lang(st, paragraphs),
+        layer=layer,
+        page_urls=page_urls,
+    )
+
+
+def join_pages(first: Article, *more: Article) -> Article:
+    """One article from the pages of a split article (page 1 first); repeated paragraphs are kept once."""
+    paragraphs = list(first.paragraphs)
+    seen = set(paragraphs)
+    for page in more:
+        for p in page.paragraphs:
+            if p not in seen:
+                paragraphs.append(p)
+                seen.add(p)
+    joined = Article(**{k: getattr(first, k) for k in _FIELDS})
+    joined.paragraphs = paragraphs
+    joined.text = "\n\n".join(paragraphs)
+    joined.layer = first.layer
+    return joined

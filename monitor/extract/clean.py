@@ -1,0 +1,148 @@
+"""Indonesian news body cleaning: what a paragraph list keeps, and what moves out of it.
+
+Line rules work on text, so they apply to every layer (structured, profile, generic). DOM rules
+(captions, share boxes) live in ``dom.py``.
+"""
+from __future__ import annotations
+
+import re
+
+# Lines that point elsewhere or sell something: never article text.
+_RELATED = re.compile(
+    r"^\W{0,3}(?:"
+    r"(?:baca|simak|lihat|tonton|cek|saksikan|klik|dengarkan|read|see|watch)\s+(?:juga|pula|also|selengkapnya|berita|artikel|video|lainnya|more|di\s*sini)\b"
+    r"|(?:baca|read|lihat|simak)\s*:"
+    r"|(?:also read|read also|related|berita terkait|artikel terkait|berita lainnya|artikel lainnya|topik terkait|rekomendasi)\b"
+    r"|advertisement\b|iklan\s*$|\[?iklan\]?\s*$|ads?\s*$"
+    r"|scroll\s+(?:to|untuk|ke)\s+(?:continue|lanjut|bawah)"
+    r"|(?:bagikan|share)(?:\s+(?:artikel|berita|ini|this|via|ke))?\s*:?\s*$"
+    r"|(?:ikuti|follow|gabung|join|subscribe|langganan|berlangganan)\b.{0,80}\b(?:google news|whatsapp|telegram|instagram|twitter|facebook|tiktok|youtube|channel|saluran|media sosial|newsletter|x\b)"
+    r"|(?:dapatkan|download|unduh)\s+(?:update|berita|informasi|aplikasi|app)"
+    r"|(?:klik|click)\s+(?:di\s*)?(?:sini|here)\b"
+    r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+)\b"
+    r"|(?:selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?)\s*(?:[»›>]|$)"
+    r"|(?:copyright|hak cipta)\b|©"
+    r")",
+    re.I,
+)
+# A bare pager like ``1 2 3 Selanjutnya`` or ``Halaman: 1 2``.
+_PAGER = re.compile(r"^(?:halaman\s*:?\s*)?(?:\d+\s*){2,}(?:selanjutnya|next|[»›>])?\s*$", re.I)
+# Photo credits and captions that survive as text lines.
+_CAPTION = re.compile(
+    r"^\W{0,2}(?:foto|photo|ilustrasi|dok(?:umentasi)?|istimewa|sumber foto|grafis|infografis|video)\s*[:/|]"
+    r"|\((?:foto|dok|ist|istimewa|ilustrasi|antara\s*foto|photo)\b[^)]{0,80}\)\s*$",
+    re.I,
+)
+# Credits lines at the foot of an article; the label decides whether the name is an author.
+_CREDIT = re.compile(
+    r"^\W{0,2}(penulis|pewarta|reporter|wartawan|kontributor|editor|penyunting|redaktur|sumber|author|writer|laporan)\s*:\s*(.{1,80})$",
+    re.I,
+)
+AUTHOR_LABELS = {"penulis", "pewarta", "reporter", "wartawan", "kontributor", "author", "writer", "laporan"}
+
+# ``(Heri).**``, ``(ant/xyz)``, ``(*)``, ``(rls)``: after the last sentence, or alone on a line.
+_SIGNOFF = re.compile(r"(?:(?<=[.!?\"”’'])|^)\s*\(\s*(?:\*+|[A-Za-z][\w .&'/-]{0,40}?)\s*\)\s*[.*]*\s*$")
+_STARS = re.compile(r"^[\s*#~_=.-]+$")
+
+# Dateline: a place (and/or outlet) before the first dash of the first paragraph.
+_DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s*|(?<=[A-Za-z.)])\s*(?:–|—)\s+")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
+_PAREN = re.compile(r"\([^)]{0,60}\)")
+_DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\w*\b", re.I)
+_OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})+)\b\s*[-–—:,]?\s*")
+
+
+def is_junk_line(line: str) -> bool:
+    """Related links, ads, share prompts, pagers, captions and separators."""
+    s = line.strip()
+    if not s or _STARS.match(s):
+        return True
+    return bool(_RELATED.match(s) or _PAGER.match(s) or (len(s) < 300 and _CAPTION.search(s)))
+
+
+def credit(line: str) -> tuple[str, str] | None:
+    """``Pewarta: Nama`` -> ("pewarta", "Nama"); None when the line is not a credit."""
+    m = _CREDIT.match(line.strip())
+    return (m.group(1).lower(), m.group(2).strip(" .")) if m else None
+
+
+def split_signoff(line: str) -> tuple[str, str | None]:
+    """Cut a reporter sign-off off the end of a paragraph: ('… ujarnya.', '(Heri).**')."""
+    m = _SIGNOFF.search(line)
+    if not m:
+        return line, None
+    return line[: m.start()].rstrip(), m.group(0).strip()
+
+
+def _place_like(prefix: str) -> bool:
+    if not prefix or len(prefix) > 70 or prefix[-1] in ".!?\"”":
+        return False
+    rest = _PAREN.sub(" ", _DOMAIN.sub(" ", prefix))
+    rest = _DATEWORD.sub(" ", rest)
+    words = [w for w in re.split(r"[\s,./]+", rest) if w]
+    if not words:
+        return bool(_DOMAIN.search(prefix) or _PAREN.search(prefix))
+    if len(words) > 6:
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """``JAKARTA, KOMPAS.com - Isi`` -> ('JAKARTA, KOMPAS.com', 'Isi'); (None, paragraph) when there is none."""
+    m = _DASH.search(paragraph, 0, 90)
+    if not m:
+        return None, paragraph
+    prefix = paragraph[: m.start()].strip()
+    if not _place_like(prefix):
+        return None, paragraph
+    rest = paragraph[m.end():]
+    # ``OGAN ILIR – JURNALISBICARA.COM Pemerintah ...``: the outlet follows the dash.
+    after = _OUTLET_AFTER.match(rest)
+    if after and (after.group(1).isupper() or _DOMAIN.fullmatch(after.group(1))):
+        prefix = f"{prefix} – {after.group(1)}"
+        rest = rest[after.end():]
+    rest = rest.lstrip()
+    if not rest:
+        return None, paragraph
+    return prefix.rstrip(" ,"), rest
+
+
+def normalize(text: str) -> str:
+    """Collapse whitespace (including nbsp and zero-width characters) in one line."""
+    return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+
+
+def clean_paragraphs(lines: list[str], *, caption_first: bool = False) -> tuple[list[str], str | None, list[str]]:
+    """Lines of body text -> (paragraphs, dateline, credited authors).
+
+    Drops junk lines and sign-offs; moves the dateline out of the first paragraph;
+    ``caption_first`` (an outlet profile flag) drops a leading unpunctuated photo caption.
+    """
+    paragraphs: list[str] = []
+    authors: list[str] = []
+    for raw in lines:
+        line = normalize(raw)
+        if not line or is_junk_line(line):
+            continue
+        found = credit(line)
+        if found:
+            label, name = found
+            if label in AUTHOR_LABELS and name not in authors:
+                authors.append(name)
+            continue
+        paragraphs.append(line)
+    # Sign-offs close the article; text after them is footer matter.
+    for i in range(len(paragraphs) - 1, -1, -1):
+        body, sign = split_signoff(paragraphs[i])
+        if sign:
+            paragraphs = paragraphs[:i] + ([body] if body else [])
+            break
+        if i < len(paragraphs) - 3:
+            break
+    dateline = None
+    if paragraphs:
+        dateline, first = split_dateline(paragraphs[0])
+        paragraphs[0] = first
+        if caption_first and len(paragraphs) > 2 and len(first) < 300 and first[-1] not in ".!?\"”’'":
+            paragraphs.pop(0)
+    return paragraphs, dateline, authors

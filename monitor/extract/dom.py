@@ -1,0 +1,112 @@
+"""lxml helpers shared by the profile and generic layers: parse once, prune, turn a subtree into lines."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+# Never article text, wherever they sit.
+JUNK_TAGS = (
+    "script", "style", "noscript", "iframe", "form", "button", "select", "textarea", "input", "svg",
+    "canvas", "video", "audio", "object", "embed", "template", "figure", "figcaption", "nav", "aside",
+    "footer", "ins", "map", "dialog", "picture",
+)
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details div dl dt fieldset figure footer h1 h2 h3 h4 h5 h6 header "
+    "hgroup hr li main ol p pre section summary table tbody td tfoot th thead tr ul center".split()
+)
+# Class/id words of boxes inside an article that are not its text.
+NEGATIVE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|komentar|share|sharing|social|sosmed|related|terkait|baca-?juga|bacajuga|"
+    r"recommend\w*|rekomendasi|popular|populer|terpopuler|trending|most-?read|newsletter|subscribe|"
+    r"langganan|promo|sponsor\w*|advert\w*|ads?|adsbygoogle|iklan|banner|breadcrumbs?|navbar|menu|"
+    r"sidebar|widget|footer|copyright|caption|wp-caption(?:-text)?|credit|tags?|tagcloud|keywords?|"
+    r"author-?box|byline|meta|post-meta|entry-meta|pagination|pager|paging|nav(?:igation)?|"
+    r"sr-only|modal|popup|cookie|video|gallery|slider|carousel|box-?news|news-?box|list-?news|"
+    r"topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"article|entry-?content|post-?content|content|body|detail|isi|berita|read|text|story|main|post",
+    re.I,
+)
+
+
+def parse(html: str | bytes):
+    """One lxml document per page; comments and processing instructions dropped at parse time."""
+    if isinstance(html, str):
+        # lxml refuses str input carrying an XML encoding declaration.
+        html = html.encode("utf-8")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    return lxml.html.document_fromstring(html, parser=parser)
+
+
+def attrs(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def is_negative(el) -> bool:
+    if el.tag in ("html", "body"):
+        return False
+    return bool(NEGATIVE.search(attrs(el))) and not re.search(r"(?:^|\s)(?:entry-content|post-content|article-content)(?:$|\s)", attrs(el))
+
+
+def prune(root) -> None:
+    """Remove tags that never hold article text (keeping their tails, which are text of the parent)."""
+    etree.strip_elements(root, *JUNK_TAGS, etree.Comment, with_tail=False)
+    for el in list(root.iter("span", "div", "p")):
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            el.drop_tree()
+
+
+def lines(root, *, skip_negative: bool = True, drop_links: bool = True) -> list[str]:
+    """Text of a subtree split at block elements and <br>; link-dominated lines dropped.
+
+    Returns raw lines; cleaning is ``clean.clean_paragraphs``'s job.
+    """
+    out: list[str] = []
+    buf: list[str] = []
+    link_chars = [0]
+
+    def flush():
+        text = " ".join("".join(buf).split())
+        if text:
+            # A line that is mostly anchor text is a related-link or tag list, not prose.
+            if not (drop_links and link_chars[0] > 0.6 * len(text) and len(text) < 400):
+                out.append(text)
+        buf.clear()
+        link_chars[0] = 0
+
+    def walk(el, in_link: bool):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            flush()
+        else:
+            if skip_negative and el is not root and is_negative(el):
+                return
+            block = tag in BLOCK_TAGS
+            if block:
+                flush()
+            link = in_link or tag == "a"
+            if el.text:
+                buf.append(el.text)
+                if link:
+                    link_chars[0] += len(el.text.strip())
+            for child in el:
+                walk(child, link)
+                if child.tail:
+                    buf.append(child.tail)
+                    if link:
+                        link_chars[0] += len(child.tail.strip())
+            if block:
+                flush()
+
+    walk(root, False)
+    flush()
+    return out
+
+
+def text_of(el) -> str:
+    return " ".join(el.text_content().split()) if el is not None else ""

@@ -1,0 +1,72 @@
+"""Article extraction: own fixtures (exact JSON) and real shared pages (token F1, titles, days, leaks)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import NotAnArticle, extract_article
+from monitor.extract.score import is_article_record, jakarta_day, related_leaks, shared_pages, token_f1
+
+FILES = Path(__file__).parent / "files" / "extract"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+ANPANDU = SHARED / "pages" / "anpandu"
+FIXTURES = sorted(FILES.glob("*.html"))
+
+
+def _load(html_path):
+    spec = json.loads(html_path.with_suffix(".json").read_text(encoding="utf-8"))
+    return html_path.read_text(encoding="utf-8"), spec
+
+
+@pytest.mark.parametrize("page", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_page_matches_expected_json(page):
+    html, spec = _load(page)
+    args = spec["input"]
+    if "not_an_article" in spec:
+        with pytest.raises(NotAnArticle, match=spec["not_an_article"]):
+            extract_article(html, args.get("url"), timezone=args.get("timezone", "WIB"), outlet=args.get("outlet"))
+        return
+    article = extract_article(html, args.get("url"), timezone=args.get("timezone", "WIB"),
+                              outlet=args.get("outlet"), fetched_at=args.get("fetched_at"))
+    assert article.to_dict() == spec["expected"]
+
+
+def _shared(article_pages: bool):
+    if not ANPANDU.exists():
+        return []
+    return [(p, r) for p, r in shared_pages(ANPANDU) if is_article_record(r) == article_pages]
+
+
+SHARED_ARTICLES = _shared(True)
+SHARED_OTHERS = _shared(False)
+needs_shared = pytest.mark.skipif(not ANPANDU.exists(), reason="../shared/data/pages absent")
+
+
+@needs_shared
+@pytest.mark.parametrize("page,record", SHARED_ARTICLES, ids=lambda v: v.name if isinstance(v, Path) else "")
+def test_shared_article_page(page, record):
+    article = extract_article(page.read_text(encoding="utf-8", errors="replace"), record["url"])
+    body = f"{article.dateline} {article.text}" if article.dateline else article.text
+    # The expected text came from another extractor: approximate gold, hence a token-F1 floor.
+    assert token_f1(body, record["content"]) >= 0.6
+    assert related_leaks(article.text) == 0
+    assert jakarta_day(article.published) == jakarta_day(record["date"])
+
+
+@needs_shared
+@pytest.mark.parametrize("page,record", SHARED_OTHERS, ids=lambda v: v.name if isinstance(v, Path) else "")
+def test_shared_listing_or_feed_is_not_an_article(page, record):
+    with pytest.raises(NotAnArticle):
+        extract_article(page.read_text(encoding="utf-8", errors="replace"), None)
+
+
+@needs_shared
+def test_shared_pages_mean_f1_and_titles():
+    f1s, titles = [], 0
+    for page, record in SHARED_ARTICLES:
+        article = extract_article(page.read_text(encoding="utf-8", errors="replace"), record["url"])
+        body = f"{article.dateline} {article.text}" if article.dateline else article.text
+        f1s.append(token_f1(body, record["content"]))
+        titles += " ".join(article.title.split()) == " ".join(record["title"].split())
+    assert sum(f1s) / len(f1s) >= 0.93
+    assert titles >= 0.95 * len(SHARED_ARTICLES)
