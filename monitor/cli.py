@@ -144,5 +144,138 @@ def demo(db_path, serve, port):
         _serve(db_path, "127.0.0.1", port)
 
 
+@cli.command("export")
+@DB_OPTION
+@click.option("--since", help="Start of the window, in each outlet's timezone  [default: yesterday 00:00]")
+@click.option("--until", help="End of the window (exclusive; a bare date means the end of that day)  [default: now]")
+@click.option("--region", help="Only rows about a candidate of this region, or from an outlet of it (name or KPU code).")
+@click.option("--candidate", help="Only this person or candidate pair (part of the name).")
+@click.option("--party", help="Only this party (id, KPU acronym or part of the name).")
+@click.option("--outlet", help="Only this outlet (id, name or base URL).")
+@click.option("--kind", type=click.Choice(["mentions", "quotes", "articles"]), default="mentions",
+              show_default=True, help="One row per mention, per quote or per article.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file  [default: stdout]")
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM and CRLF line ends, so Excel reads Indonesian text right.")
+def export_command(db_path, since, until, region, candidate, party, outlet, kind, output, excel):
+    """Export mentions, quotes or articles of a time window as CSV.
+
+    One row per mention (or quote, or article), columns always in this order:
+    date, published, outlet, title, url, kind, person, role, candidate_pair,
+    candidate_number, region, party, sentence, quote. The window defaults to
+    yesterday 00:00 until now, read in each outlet's own timezone (WIB, WITA,
+    WIT). With --candidate and --party together, mentions of either are listed.
+    An empty result still writes the header line.
+
+    \b
+    Examples:
+        monitor export --excel -o briefing.csv
+        monitor export --since 2024-06-25 --until 2024-06-25 --party golkar
+        monitor export --kind quotes --region JENEPONTO --db db/monitor.db
+    """
+    from monitor.export import ExportError, export_rows, make_window, open_readonly, write_binary, write_file
+
+    try:
+        conn = open_readonly(db_path)
+        window = make_window(conn, since, until)
+        rows = export_rows(conn, window, kind=kind, outlet=outlet, region=region, candidate=candidate, party=party)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    if output is None:
+        write_binary(rows, sys.stdout.buffer, excel=excel)
+    else:
+        try:
+            write_file(rows, output, excel=excel)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
+    where = f" to {output}" if output else ""
+    if rows:
+        noun = kind if len(rows) != 1 else kind[:-1]
+        click.echo(f"{len(rows)} {noun} exported{where} ({window.label})", err=True)
+    else:
+        click.echo(f"no {kind} in {window.label}: header only{where}", err=True)
+
+
+@cli.command("reprocess")
+@DB_OPTION
+@click.option("--since", help="Only articles published since this date (outlet timezone)  [default: all]")
+@click.option("--outlet", help="Only this outlet id.")
+@click.option("--stage", type=click.Choice(["all", "nlp"]), default="all", show_default=True,
+              help="all: extract again from the stored HTML, then analyse; nlp: analyse the stored text only.")
+@click.option("--stale-only", is_flag=True, help="Skip articles already processed by the current pipeline version.")
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=Path("outlets.toml"),
+              show_default=True, help="Outlet registry (for outlet extraction profiles).")
+def reprocess_command(db_path, since, outlet, stage, stale_only, registry):
+    """Re-run extraction and analysis over stored articles, without the network.
+
+    Use after a gazetteer or pipeline change: the stored (compressed) HTML is
+    extracted again and analysed by the same functions as the crawl; each
+    article's mentions and quotes are replaced, never duplicated, and the
+    article records the pipeline version that produced them.
+
+    \b
+    Examples:
+        monitor reprocess
+        monitor reprocess --since 2024-06-01 --stage nlp --db db/monitor.db
+    """
+    from monitor.reprocess import reprocess
+    from monitor.store import StoreError
+
+    if not db_path.is_file():
+        raise click.ClickException(f"no database at {db_path}: nothing to reprocess")
+    if since is not None:
+        _parse_since(since)  # a bad date is a usage error before any work starts
+    progress = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=Console(stderr=True))
+    try:
+        if progress is not None:
+            with progress:
+                task = progress.add_task("reprocessing", total=None)
+                result = reprocess(
+                    db_path, since=since, outlet=outlet, stage=stage, stale_only=stale_only, registry=registry,
+                    on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                )
+        else:
+            result = reprocess(db_path, since=since, outlet=outlet, stage=stage, stale_only=stale_only,
+                               registry=registry)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(result.line(), err=True)
+
+
+@cli.command("stats")
+@DB_OPTION
+@click.option("--since", help="Start of the window, in each outlet's timezone  [default: 7 days ago, 00:00]")
+@click.option("--until", help="End of the window (exclusive; a bare date means the end of that day)  [default: now]")
+@click.option("--runs", default=5, show_default=True, type=click.IntRange(1), help="How many crawl runs to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many people and parties.")
+def stats_command(db_path, since, until, runs, top):
+    """Summarise the last crawl runs and a window's news in terminal tables.
+
+    Tables: the last crawl runs, articles per outlet, the most mentioned people
+    and the most mentioned parties of the window.
+
+    \b
+    Examples:
+        monitor stats
+        monitor stats --since 2024-06-01 --until 2024-06-30 --top 20 --db db/monitor.db
+    """
+    from rich.console import Console
+
+    from monitor.export import ExportError, make_window, open_readonly
+    from monitor.stats import render
+
+    try:
+        conn = open_readonly(db_path)
+        window = make_window(conn, since, until, days=7)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    render(conn, window, Console(file=sys.stdout), runs=runs, top=top)
+
+
 if __name__ == "__main__":
     cli()
