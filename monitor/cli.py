@@ -274,7 +274,9 @@ def stats_command(db_path, since, until, runs, top):
         window = make_window(conn, since, until, days=7)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
-    render(conn, window, Console(file=sys.stdout), runs=runs, top=top)
+    # Piped or under cron there is no terminal width to follow; 80 columns would cut the tables.
+    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
+    render(conn, window, console, runs=runs, top=top)
 
 
 if __name__ == "__main__":
