@@ -9,10 +9,10 @@ from urllib.parse import urljoin, urlsplit
 from . import clean, dates, dom, generic, structured
 from .profiles import Profile, candidates
 
-MIN_BODY_CHARS = 150
+MIN_BODY_CHARS = 100
 _FIELDS = ("url", "canonical_url", "title", "published", "modified", "authors", "section", "tags",
            "dateline", "text", "paragraphs", "lead_image", "lang")
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»·]+\s+|\s*\|\s*")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»·]+\s+|\s*\|\s*|(?<=\w):\s+")
 _ERROR_TITLE = re.compile(r"\b(?:404|not found|tidak ditemukan|halaman tidak|page not found|error)\b", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2}|\d{2})/(\d{1,2})/(\d{1,2})/")
 _DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|jam", re.I)
@@ -90,28 +90,54 @@ def _site_names(st: structured.Structured, url: str | None) -> list[str]:
     return [n.lstrip("@") for n in names if n]
 
 
-def _title(doc, st, url, profile: Profile | None) -> str | None:
+_HEADLINE_CLASS = re.compile(r"title|judul|jdl|headline|heading", re.I)
+
+
+def _headlines(doc) -> list:
+    """Visible headline candidates in document order: h1s and elements named like a title."""
+    found = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("a", "title", "meta", "script", "style", "li", "option"):
+            continue
+        if el.tag == "h1" or (el.tag in ("h2", "h3", "div", "span", "p") and
+                              (_HEADLINE_CLASS.search(dom.attrs(el)) or el.get("itemprop") == "headline")):
+            text = dom.text_of(el)
+            if 3 <= len(text) <= 300:
+                found.append((el, text))
+        if len(found) >= 40:
+            break
+    return found
+
+
+def _title(doc, st, url, profile: Profile | None):
+    """(title, headline element or None). The visible headline wins when it agrees with the declared one."""
     if profile:
         found = profile.select(doc, "title")
         if found:
-            return dom.text_of(found[0]) if not isinstance(found[0], str) else found[0]
-    declared = [t for t in (st.jsonld.get("headline"), st.first("og:title", "twitter:title")) if t]
+            return (found[0], None) if isinstance(found[0], str) else (dom.text_of(found[0]), found[0])
+    site = _site_names(st, url)
+    declared = [" ".join(str(t).split()) for t in (st.jsonld.get("headline"), st.first("og:title", "twitter:title")) if t]
     head = doc.find(".//title")
     head_title = dom.text_of(head) if head is not None else ""
-    h1s = [dom.text_of(h) for h in doc.iter("h1")][:5]
-    h1s = [h for h in h1s if 3 <= len(h) <= 300]
-    for h in h1s:
-        if any(_norm(h) == _norm(d) for d in declared):
-            return h
-    site = _site_names(st, url)
-    if declared:
-        return _strip_site(" ".join(str(declared[0]).split()), site)
-    for h in h1s:
-        if _norm(h) and _norm(h) in _norm(head_title):
-            return h
-    if head_title:
-        return _strip_site(head_title, site)
-    return h1s[0] if h1s else None
+    stripped = [_strip_site(t, site) for t in declared + ([head_title] if head_title else [])]
+    keys = [_norm(t) for t in stripped + declared if _norm(t)]
+    visible = _headlines(doc)
+    for el, text in visible:
+        if _norm(text) in keys:
+            return text, el
+    for el, text in visible:
+        # A visible kicker such as ``In Picture:`` or ``FOTO:`` in front of the declared title.
+        n = _norm(text)
+        if any(n.endswith(k) and len(n) - len(k) <= 25 and len(k) >= 12 for k in keys):
+            return text, el
+    for el, text in visible:
+        n = _norm(text)
+        if el.tag == "h1" and len(n) >= 12 and any(n in k for k in keys):
+            return text, el
+    if stripped:
+        return stripped[0], None
+    h1 = next(((el, t) for el, t in visible if el.tag == "h1"), None)
+    return (h1[1], h1[0]) if h1 else (None, None)
 
 
 def _date_from(values, tz, now):
@@ -123,32 +149,64 @@ def _date_from(values, tz, now):
     return None
 
 
-def _visible_date(doc, tz, now):
-    """A date printed near the headline, in an element named like a date."""
-    h1 = next(doc.iter("h1"), None)
-    seen_h1 = h1 is None
-    fallback = None
-    for el in doc.iter():
-        if el is h1:
-            seen_h1 = True
+def _date_near(headline, tz, now, after: int = 40, before: int = 10):
+    """The date printed in the byline around the headline: after it up to where the prose starts, else just before it."""
+    if headline is None:
+        return None
+    pieces: list[str] = []
+    at = None
+    for el in headline.getroottree().iter():
+        if el is headline:
+            at = len(pieces)
+            pieces.append("")  # the headline's own text is not a date source
+            if el.tail:
+                pieces.append(el.tail)
             continue
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "option", "select", "title"):
+            if getattr(el, "tail", None):
+                pieces.append(el.tail)
+            continue
+        if el.tag == "time" and el.get("datetime"):
+            pieces.append(el.get("datetime"))
+        if el.text:
+            pieces.append(el.text)
+        if el.tail:
+            pieces.append(el.tail)
+        if at is not None and len(pieces) > at + after + 1:
+            break
+    if at is None:
+        return None
+    forward = [p.strip() for p in pieces[at + 1:] if p.strip()]
+    for piece in forward[:after]:
+        if len(piece) >= 200:  # the body has begun
+            break
+        found = dates.find_date(piece, tz, now)
+        if found:
+            return found
+    backward = [p.strip() for p in pieces[:at] if p.strip()][-before:]
+    for piece in reversed(backward):
+        if len(piece) <= 150:
+            found = dates.find_date(piece, tz, now)
+            if found:
+                return found
+    return None
+
+
+def _date_elements(doc, tz, now):
+    """A date in an element named like one (``<time>``, ``class="date"``), anywhere on the page."""
+    for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
         if el.tag == "time" and el.get("datetime"):
             found = dates.parse_date(el.get("datetime"), tz, now)
         elif _DATE_CLASS.search(dom.attrs(el)) or el.get("itemprop") in ("datePublished", "dateCreated"):
             text = el.get("content") or el.get("datetime") or el.text_content()
-            if len(text) > 150:
-                continue
-            found = dates.find_date(text, tz, now)
+            found = dates.find_date(text, tz, now) if len(text) <= 150 else None
         else:
             continue
-        if found is None:
-            continue
-        if seen_h1:
+        if found is not None:
             return found
-        fallback = fallback or found
-    return fallback
+    return None
 
 
 def _url_date(url, tz):
@@ -247,6 +305,40 @@ def _outlet_profile(outlet) -> list[Profile]:
     return [Profile(name=getattr(outlet, "id", "outlet"), version=0, **keys)]
 
 
+def _listing_reason(body, lines, paragraphs) -> str | None:
+    """Why the chosen block is a list of other articles rather than one article, or None."""
+    dated = sum(map(clean.is_date_line, lines))
+    if dated >= 3:
+        return f"a listing page ({dated} dated entries), not an article"
+    if body is None:
+        return None
+    linked_heads = sum(1 for h in body.iter("h1", "h2", "h3", "h4") if h.find(".//a") is not None)
+    if linked_heads >= 4:
+        return f"a listing page ({linked_heads} linked headlines), not an article"
+    heads = [len(dom.text_of(a)) for a in body.iter("a")]
+    heads = [n for n in heads if n >= 25]
+    text = sum(map(len, paragraphs)) or 1
+    if len(heads) >= 6 and sum(heads) >= 0.35 * text:
+        return f"a listing page ({len(heads)} headline links), not an article"
+    return None
+
+
+def _drop_header_lines(paragraphs, title):
+    """A body that repeats the headline near its top: the headline and what precedes it are page header."""
+    key = _norm(title)
+    if key:
+        for i, p in enumerate(paragraphs[:5]):
+            if _norm(p) == key:
+                return paragraphs[i + 1:]
+    return paragraphs
+
+
+def _pruned(html, keep_captions: bool):
+    doc = dom.parse(html)
+    dom.prune(doc, keep_captions=keep_captions)
+    return doc
+
+
 def extract_article(html: str | bytes, url: str | None = None, *, timezone: str = "WIB", outlet=None,
                     fetched_at: datetime | str | None = None) -> Article:
     """Extract one article from a page. Raises NotAnArticle for listings, feeds and error pages.
@@ -271,7 +363,9 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     profiles = _outlet_profile(outlet) + candidates(url, outlet_id)
     profile, body = _profile_body(doc, profiles)
 
-    title = _title(doc, st, url, profile)
+    title, headline = _title(doc, st, url, profile)
+    canonical = _abs(st.canonical or st.first("og:url") or structured.url_of(ld.get("mainEntityOfPage"))
+                     or structured.url_of(ld.get("url")), url) or url
     if title and _ERROR_TITLE.search(title) and len(title) < 80:
         raise NotAnArticle(f"error page: {title}")
 
@@ -284,7 +378,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     if modified is None and profile:
         modified = _date_from(profile.select(doc, "modified"), tz, fetched_at)
     if published is None:
-        published = _visible_date(doc, tz, fetched_at) or _url_date(url, tz)
+        published = (_date_near(headline, tz, fetched_at) or _url_date(url or canonical, tz)
+                     or _date_elements(doc, tz, fetched_at))
 
     profile_authors = [dom.text_of(e) if not isinstance(e, str) else e for e in profile.select(doc, "authors")] if profile else []
     section = (structured.text_list(ld.get("articleSection")) or [st.first("article:section")])[:1]
@@ -296,7 +391,6 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     if not tags:
         tags = structured.text_list(st.meta.get("news_keywords"))
 
-    canonical = _abs(st.canonical or st.first("og:url") or structured.url_of(ld.get("mainEntityOfPage")) or structured.url_of(ld.get("url")), url) or url
     page_urls = _page_urls(doc, url or canonical)
 
     layer = None
@@ -308,17 +402,29 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     paragraphs, dateline, credited = clean.clean_paragraphs(lines, caption_first=bool(profile and profile.caption_first))
     if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
         dom.prune(doc)
-        container = generic.best_container(doc.body if doc.find("body") is not None else doc)
-        body = container
-        lines = dom.lines(container) if container is not None else []
+        body, lines = generic.extract_lines(doc)
         paragraphs, dateline, credited = clean.clean_paragraphs(lines)
         layer = "generic"
+    if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
+        # A photo story: its caption is its text. The first parse was pruned, so parse again.
+        body, lines = generic.extract_lines(_pruned(html, keep_captions=True), keep_captions=True)
+        paragraphs, dateline, credited = clean.clean_paragraphs(lines, keep_captions=True)
+        layer = "generic:captions"
     article_body = ld.get("articleBody")
     if isinstance(article_body, str) and len(article_body) > 2 * max(sum(map(len, paragraphs)), MIN_BODY_CHARS):
         # The page's own plain-text body beats a DOM guess that found much less.
         paragraphs, dateline, credited = clean.clean_paragraphs(article_body.splitlines())
         layer = "jsonld"
+    reason = _listing_reason(body, lines, paragraphs)
+    if reason:
+        raise NotAnArticle(reason)
+    paragraphs = _drop_header_lines(paragraphs, title)
     text_len = sum(map(len, paragraphs))
+    og_type = (st.first("og:type") or "").lower()
+    declared_article = bool(ld) or og_type == "article" or bool(st.first("article:published_time"))
+    if not declared_article and text_len < 400 and len(paragraphs) < 3:
+        # A home or section page: a teaser or two, and nothing saying this is an article.
+        raise NotAnArticle(f"no article on this page (og:type {og_type or 'absent'}, {text_len} characters of prose)")
     if text_len < MIN_BODY_CHARS:
         raise NotAnArticle(f"no article body found ({text_len} characters of prose)")
 

@@ -22,6 +22,7 @@ _RELATED = re.compile(
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+)\b"
     r"|(?:selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?)\s*(?:[»›>]|$)"
     r"|(?:copyright|hak cipta)\b|©"
+    r"|(?:more|other)\s+(?:photos?|videos?|stories)\s*$|(?:foto|video|galeri|berita)\s+lainnya\s*$"
     r")",
     re.I,
 )
@@ -35,7 +36,8 @@ _CAPTION = re.compile(
 )
 # Credits lines at the foot of an article; the label decides whether the name is an author.
 _CREDIT = re.compile(
-    r"^\W{0,2}(penulis|pewarta|reporter|wartawan|kontributor|editor|penyunting|redaktur|sumber|author|writer|laporan)\s*:\s*(.{1,80})$",
+    r"^\W{0,2}(penulis|pewarta|reporter|wartawan|kontributor|editor|penyunting|redaktur|sumber|author|writer|laporan|"
+    r"fotografer|foto|photographer|video|videografer|red|ed)\s*:\s*(.{1,80})$",
     re.I,
 )
 AUTHOR_LABELS = {"penulis", "pewarta", "reporter", "wartawan", "kontributor", "author", "writer", "laporan"}
@@ -52,12 +54,12 @@ _DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|ok
 _OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})+)\b\s*[-–—:,]?\s*")
 
 
-def is_junk_line(line: str) -> bool:
+def is_junk_line(line: str, keep_captions: bool = False) -> bool:
     """Related links, ads, share prompts, pagers, captions and separators."""
     s = line.strip()
     if not s or _STARS.match(s):
         return True
-    return bool(_RELATED.match(s) or _PAGER.match(s) or (len(s) < 300 and _CAPTION.search(s)))
+    return bool(_RELATED.match(s) or _PAGER.match(s) or (not keep_captions and len(s) < 300 and _CAPTION.search(s)))
 
 
 def credit(line: str) -> tuple[str, str] | None:
@@ -107,12 +109,30 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     return prefix.rstrip(" ,"), rest
 
 
+_DATE_ONLY = re.compile(
+    r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W*)?"
+    r"(?:\d{1,2}[ /.-](?:\d{1,2}|[a-z]{3,9})[ /.-]\d{2,4}|[a-z]{3,9} \d{1,2},? \d{4})"
+    r"(?:\W*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*(?:wib|wita|wit)?\W*$",
+    re.I,
+)
+
+
+_RELATIVE_ONLY = re.compile(r"^\W*\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu\W*$", re.I)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date and time (``Selasa, 23/02/2016 15:32 WIB``, ``2 jam lalu``)."""
+    line = line.strip()
+    return len(line) <= 60 and bool(_DATE_ONLY.match(line) or _RELATIVE_ONLY.match(line))
+
+
 def normalize(text: str) -> str:
     """Collapse whitespace (including nbsp and zero-width characters) in one line."""
     return " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
 
 
-def clean_paragraphs(lines: list[str], *, caption_first: bool = False) -> tuple[list[str], str | None, list[str]]:
+def clean_paragraphs(lines: list[str], *, caption_first: bool = False,
+                     keep_captions: bool = False) -> tuple[list[str], str | None, list[str]]:
     """Lines of body text -> (paragraphs, dateline, credited authors).
 
     Drops junk lines and sign-offs; moves the dateline out of the first paragraph;
@@ -122,7 +142,7 @@ def clean_paragraphs(lines: list[str], *, caption_first: bool = False) -> tuple[
     authors: list[str] = []
     for raw in lines:
         line = normalize(raw)
-        if not line or is_junk_line(line):
+        if not line or is_junk_line(line, keep_captions) or is_date_line(line):
             continue
         found = credit(line)
         if found:

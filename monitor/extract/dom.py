@@ -46,22 +46,34 @@ def attrs(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-def is_negative(el) -> bool:
+_CONTENT_CLASS = re.compile(r"(?:^|\s)(?:entry-content|post-content|article-content)(?:$|\s)")
+_CAPTION_CLASS = re.compile(r"caption|photo|foto", re.I)
+
+
+def is_negative(el, keep_captions: bool = False) -> bool:
     if el.tag in ("html", "body"):
         return False
-    return bool(NEGATIVE.search(attrs(el))) and not re.search(r"(?:^|\s)(?:entry-content|post-content|article-content)(?:$|\s)", attrs(el))
+    a = attrs(el)
+    m = NEGATIVE.search(a)
+    if not m or _CONTENT_CLASS.search(a):
+        return False
+    return not (keep_captions and _CAPTION_CLASS.search(a))
 
 
-def prune(root) -> None:
-    """Remove tags that never hold article text (keeping their tails, which are text of the parent)."""
-    etree.strip_elements(root, *JUNK_TAGS, etree.Comment, with_tail=False)
+def prune(root, keep_captions: bool = False) -> None:
+    """Remove tags that never hold article text (keeping their tails, which are text of the parent).
+
+    ``keep_captions`` keeps figures: on a photo page the caption is the story.
+    """
+    tags = [t for t in JUNK_TAGS if not (keep_captions and t in ("figure", "figcaption", "picture"))]
+    etree.strip_elements(root, *tags, etree.Comment, with_tail=False)
     for el in list(root.iter("span", "div", "p")):
         style = (el.get("style") or "").replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style:
             el.drop_tree()
 
 
-def lines(root, *, skip_negative: bool = True, drop_links: bool = True) -> list[str]:
+def lines(root, *, skip_negative: bool = True, drop_links: bool = True, keep_captions: bool = False) -> list[str]:
     """Text of a subtree split at block elements and <br>; link-dominated lines dropped.
 
     Returns raw lines; cleaning is ``clean.clean_paragraphs``'s job.
@@ -84,7 +96,7 @@ def lines(root, *, skip_negative: bool = True, drop_links: bool = True) -> list[
         if tag == "br":
             flush()
         else:
-            if skip_negative and el is not root and is_negative(el):
+            if skip_negative and el is not root and is_negative(el, keep_captions):
                 return
             block = tag in BLOCK_TAGS
             if block:

@@ -9,7 +9,7 @@ import re
 
 from . import dom
 
-_PARA_TAGS = frozenset({"p", "pre", "blockquote", "li", "h2", "h3", "h4", "td"})
+_PARA_TAGS = frozenset({"p", "pre", "blockquote", "li", "h2", "h3", "h4", "td", "figcaption"})
 _CONTAINER_TAGS = frozenset({"div", "article", "section", "main", "td", "span", "font", "center", "body"})
 _MIN_BLOCK = 25
 _COMMAS = re.compile(r"[,،、]")
@@ -49,17 +49,17 @@ def _direct_text(el) -> tuple[int, int, int]:
     return chars, links, commas
 
 
-def _weight(el) -> float:
+def _weight(el, keep_captions: bool) -> float:
     a = dom.attrs(el)
     w = 0.0
     if _POSITIVE.search(a):
         w += 25
-    if dom.is_negative(el):
+    if dom.is_negative(el, keep_captions):
         w -= 25
     return w
 
 
-def best_container(root):
+def best_container(root, keep_captions: bool = False):
     """The element holding most of the article's prose, or None."""
     scores: dict = {}
     totals: dict = {}
@@ -83,7 +83,7 @@ def best_container(root):
     for el, score in scores.items():
         if el.tag in ("html",):
             continue
-        score += _weight(el)
+        score += _weight(el, keep_captions)
         text = el.text_content()
         n = len(text) or 1
         link_len = sum(len(a.text_content()) for a in el.iter("a"))
@@ -93,9 +93,9 @@ def best_container(root):
     return best
 
 
-def extract_lines(root) -> list[str]:
-    """Body lines of the best container; [] when the page has no prose block."""
-    container = best_container(root)
+def extract_lines(root, keep_captions: bool = False) -> tuple[object, list[str]]:
+    """(best container, its body lines); (None, []) when the page has no prose block."""
+    container = best_container(root, keep_captions)
     if container is None:
-        return []
-    return dom.lines(container)
+        return None, []
+    return container, dom.lines(container, keep_captions=keep_captions)
