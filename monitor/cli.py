@@ -54,60 +54,122 @@ def _print_summary(summaries: list[dict]) -> None:
 @click.option("--since", help="Only articles published or modified since this date.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=Path("outlets.toml"),
               show_default=True, help="Outlet registry file.")
+@click.option("--log-dir", type=click.Path(file_okay=False, path_type=Path), envvar="MONITOR_LOG_DIR",
+              default=Path("logs"), show_default=True,
+              help="Directory of the rotating log file monitor.log (env MONITOR_LOG_DIR).")
+@click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+              default="INFO", show_default=True, help="Least severe level written to the log and stderr.")
 @DB_OPTION
-def crawl(outlet_urls, since, registry, db_path):
+def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
     """Crawl outlets and store their articles, mentions and quotes.
 
     With no --outlet, every enabled outlet of the registry is crawled, all in
-    one process. Any WordPress outlet can be crawled by its base URL alone.
+    one process: this is the cron entry point. Only one crawl per database runs
+    at a time (a lock file next to the database); a second one exits at once.
+    The log goes to LOG_DIR/monitor.log (rotated) and to stderr; in a terminal
+    a live progress display shows each outlet, otherwise plain lines.
+
+    \b
+    Exit codes:
+        0   every outlet crawled (some pages may have failed: see the log)
+        1   error before crawling (bad registry, unusable database)
+        2   usage error (bad option or date)
+        3   at least one outlet failed entirely; the others were stored
+        75  another crawl of this database is running (lock held); nothing done
 
     \b
     Examples:
         monitor crawl
         monitor crawl --outlet https://jurnalisbicara.com/ --since 2024-06-01
+        MONITOR_LOG_DIR=/var/log/monitor monitor crawl --db /srv/monitor/monitor.db
     """
-    from monitor.crawl import run_crawl
-    from monitor.outlets import Outlet, load_registry
+    import logging
 
-    if outlet_urls:
-        outlets = [Outlet.from_url(u) for u in outlet_urls]
-    else:
-        outlets = [o for o in load_registry(registry) if o.enabled]
-        if not outlets:
-            raise click.ClickException(f"no enabled outlet in {registry}")
-    summaries = run_crawl(outlets, db_path, since=_parse_since(since))
-    _print_summary(summaries)
-    if any(s.get("status") == "failed" for s in summaries):
-        sys.exit(3)
+    from monitor import logs
+    from monitor.crawl import project_settings, run_crawl
+    from monitor.outlets import Outlet, RegistryError, load_registry
+    from monitor.runlock import EXIT_LOCKED, EXIT_OUTLET_FAILED, AlreadyRunning, RunLock, lock_path_for
+
+    try:
+        if outlet_urls:
+            outlets = [Outlet.from_url(u) for u in outlet_urls]
+        else:
+            outlets = [o for o in load_registry(registry) if o.enabled]
+    except (RegistryError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if not outlets:
+        raise click.ClickException(f"no enabled outlet in {registry}")
+    since_date = _parse_since(since)
+    lock = RunLock(lock_path_for(db_path))
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        click.echo(f"monitor crawl: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    log = logging.getLogger("monitor.crawl")
+    try:
+        log_file = logs.setup_logging(log_dir, level=log_level.upper())
+        log.info("crawl of %d outlet(s) into %s started; log file %s", len(outlets), db_path, log_file)
+        extensions = dict(project_settings().getdict("EXTENSIONS"))
+        extensions["monitor.logs.ProgressExtension"] = 900
+        # Our handlers (file + stderr) already catch Scrapy's records; its own root handler would print them twice.
+        overrides = {"EXTENSIONS": extensions, "LOG_INSTALL_ROOT_HANDLER": False}
+        with logs.make_progress() as logs.ACTIVE:
+            summaries = run_crawl(outlets, db_path, since=since_date, settings=overrides)
+        for s in summaries:
+            log.log(
+                logging.ERROR if s.get("status") == "failed" else logging.INFO,
+                "%s: %s, %s requests, %s pages, %s new, %s updated, %s errors",
+                s.get("outlet_id"), s.get("status"), s.get("requests", 0), s.get("pages_fetched", 0),
+                s.get("new_articles", 0), s.get("updated_articles", 0), s.get("errors", 0),
+            )
+        failed = [s.get("outlet_id") for s in summaries if s.get("status") == "failed"]
+        if failed:
+            log.error("%d of %d outlet(s) failed entirely: %s", len(failed), len(summaries), ", ".join(failed))
+            sys.exit(EXIT_OUTLET_FAILED)
+        log.info("crawl finished: %d outlet(s)", len(summaries))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        logs.ACTIVE = None
+        logs.teardown_logging()
+        lock.release()
 
 
-def _serve(db_path: Path, host: str, port: int, extra: list[str] = ()) -> None:
-    from datasette.cli import cli as datasette_cli
+def _serve(db_path: Path, host: str, port: int, allow_sql: bool = False) -> None:
+    from monitor.serve import serve as run_datasette
 
-    db_dir = Path(__file__).resolve().parent.parent / "db"
-    args = ["serve", str(db_path), "--host", host, "--port", str(port)]
-    if (db_dir / "metadata.yml").exists():
-        args += ["--metadata", str(db_dir / "metadata.yml")]
-    if (db_dir / "plugins").is_dir():
-        args += ["--plugins-dir", str(db_dir / "plugins")]
     click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl+C to stop)", err=True)
-    datasette_cli.main(args + list(extra), prog_name="monitor serve")
+    try:
+        run_datasette(db_path, host, port, allow_sql=allow_sql)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 opens it to the network (set a password first).")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to bind.")
-def serve(db_path, host, port):
-    """Serve the database with Datasette: search, facets, canned queries, CSV.
+@click.option("--allow-sql", is_flag=True,
+              help="Also allow arbitrary read-only SQL queries (off by default).")
+def serve(db_path, host, port, allow_sql):
+    """Serve the database with Datasette: search, facets, canned queries, dashboard, CSV.
+
+    Read-only: the database is opened read-only and only the canned queries
+    and dashboard charts run SQL, unless --allow-sql. If the environment
+    variable MONITOR_PASSWORD_HASH holds a hash made by
+    `datasette hash-password`, everyone must log in as user "team"
+    (needs datasette-auth-passwords).
 
     \b
-    Example:
-        monitor serve --db db/monitor.db --port 8001
+    Examples:
+        monitor serve --db db/monitor.db
+        monitor serve --host 0.0.0.0 --port 8080
     """
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run `monitor crawl` or `monitor demo` first")
-    _serve(db_path, host, port)
+    _serve(db_path, host, port, allow_sql)
 
 
 @cli.command()
@@ -277,6 +339,16 @@ def stats_command(db_path, since, until, runs, top):
     # Piped or under cron there is no terminal width to follow; 80 columns would cut the tables.
     console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
     render(conn, window, console, runs=runs, top=top)
+
+
+from monitor.outlets_cli import outlets as _outlets  # noqa: E402  (its own module: the crawler's commands)
+
+cli.add_command(_outlets)
+
+
+from monitor.extract.command import extract_command  # noqa: E402  (its module owns the command)
+
+cli.add_command(extract_command)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import re
 
 import lxml.html
 from lxml import etree
+from w3lib.encoding import html_to_unicode
 
 # Never article text, wherever they sit.
 JUNK_TAGS = (
@@ -34,10 +35,14 @@ POSITIVE = re.compile(
 
 
 def parse(html: str | bytes):
-    """One lxml document per page; comments and processing instructions dropped at parse time."""
-    if isinstance(html, str):
-        # lxml refuses str input carrying an XML encoding declaration.
-        html = html.encode("utf-8")
+    """One lxml document per page; comments and processing instructions dropped at parse time.
+
+    Bytes are decoded by their BOM or declared charset (w3lib), as a browser would.
+    """
+    if isinstance(html, bytes):
+        html = html_to_unicode(None, html)[1]
+    # lxml refuses str input carrying an XML encoding declaration, so hand it UTF-8 bytes.
+    html = html.encode("utf-8", "replace")
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     return lxml.html.document_fromstring(html, parser=parser)
 
