@@ -118,7 +118,7 @@ def _v2_datasette_indexes(db: sqlite_utils.Database) -> None:
         "articles": [["published_day", "outlet_id"], ["outlet_id", "published_day"]],
         "quotes": [["person_id", "article_id"]],
         "candidates": [["wilayah"], ["provinsi"]],
-        "crawl_runs": [["outlet_id", "started"]],
+        "crawl_runs": [["outlet_id", "started"], ["status"]],
     }.items():
         for index_cols in cols:
             db[table].create_index(index_cols, if_not_exists=True)
