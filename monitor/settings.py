@@ -12,10 +12,39 @@ ITEM_PIPELINES = {
 }
 MONITOR_DB = "db/monitor.db"
 
-# Politeness: small outlets run on shared hosting.
+# Politeness: small outlets run on shared hosting. One crawler per outlet (monitor.crawl),
+# so these limits hold per outlet while outlets crawl side by side.
+import os as _os
+
+# Who to contact about the crawler; shown in every request's User-Agent.
+MONITOR_CONTACT_URL = _os.environ.get("MONITOR_CONTACT_URL", "https://github.com/pilkada-monitor/monitor")
+USER_AGENT = f"pilkada-monitor/0.1 (+{MONITOR_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32  # across outlets
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5  # the floor AutoThrottle never goes below
 AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+# Retries wait and back off (monitor.politeness); 429 Retry-After is obeyed.
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 120.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "monitor.politeness.BackoffRetryMiddleware": 550,
+}
+# Discovery bounds: traps (endless pagination, calendars) stop here at the latest.
+MONITOR_MAX_LISTING_PAGES = 100
+MONITOR_MAX_ARTICLES = 5000
+MONITOR_REGISTRY = "outlets.toml"
+# One crawl_runs row per outlet and run.
+EXTENSIONS = {"monitor.run_recorder.RunRecorder": 500}
 FEED_EXPORT_ENCODING = "utf-8"
 # News pages need no session; the cookie middleware would also make tldextract
 # try to download the public suffix list at run time.

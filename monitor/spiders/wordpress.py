@@ -1,0 +1,496 @@
+"""The generic WordPress spider: any outlet from its base URL alone.
+
+Discovery goes best source first and stops as soon as one source has covered
+the date window:
+
+1. the REST API (`/wp-json/wp/v2/posts`, filtered by `modified_after`, paged);
+2. the feed (`/feed/`): complete when its oldest item is older than the window;
+3. sitemaps (robots.txt `Sitemap:` lines, else `wp-sitemap.xml`,
+   `sitemap_index.xml`, `sitemap.xml`), child sitemaps skipped by lastmod;
+4. the home page: feeds it announces, then its listing and pagination
+   (or its section pages), walked back to the window or to known articles.
+
+A step starts only when the previous one has finished (the `spider_idle`
+signal), so a working source saves every later probe. The source that worked
+is remembered in `crawl_runs.message` and tried first next time.
+
+Article pages are fetched once: a URL whose canonical form is stored is
+skipped unless the source reports a newer modified date. The spider only
+yields raw `PageItem`s; extraction and storage are the pipelines' job.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Response, TextResponse
+from scrapy.spiders import SitemapSpider
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from monitor.items import PageItem
+from monitor.outlets import Outlet, RegistryError, find_outlet
+from monitor.spiders import discovery as disc
+from monitor.spiders.urls import canonical_url, clean_url, is_trap
+
+logger = logging.getLogger(__name__)
+
+SOURCES = ("rest", "feed", "sitemap", "listing")
+SITEMAP_PROBES = ("wp-sitemap.xml", "sitemap_index.xml", "sitemap.xml")
+REST_PER_PAGE = 100
+_VIA_RE = re.compile(r"^via (rest|feed|sitemap|listing)(?: ([^\s;]+))?")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return disc.parse_when(str(value), "WIB")
+
+
+class WordPressSpider(SitemapSpider):
+    """Crawl one outlet: `scrapy crawl wordpress -a base_url=https://example.com/`."""
+
+    name = "wordpress"
+    sitemap_rules = [("", "parse_article")]
+
+    def __init__(self, outlet: Outlet | None = None, base_url: str | None = None, since=None,
+                 known: dict | None = None, all_history=False, check=False, registry=None, **kw):
+        super().__init__(**kw)
+        self.outlet = outlet
+        self._base_url_arg = base_url
+        self._since_arg = since
+        self._known_arg = known
+        self.all_history = str(all_history).lower() in ("1", "true", "yes") if isinstance(all_history, str) else bool(all_history)
+        self.check = str(check).lower() in ("1", "true", "yes") if isinstance(check, str) else bool(check)
+        self.registry = registry
+        # Discovery state.
+        self.steps: deque[str] = deque()
+        self.complete = False
+        self.worked: dict[str, str] = {}  # source -> URL that answered
+        self.notes: dict[str, str] = {}  # source -> why it did not
+        self.counts: dict[str, int] = {}  # source -> articles it listed (for `outlets check`)
+        self.scheduled: set[str] = set()
+        self.listed: set[str] = set()
+        self.robots_sitemaps: list[str] = []
+        self.sitemaps_seen: set[str] = set()
+        self.home_response: Response | None = None
+        self.tried_feeds: set[str] = set()
+        self.listing_pages = 0
+        self.listing_seen: set[str] = set()
+        self.sections: deque[str] = deque()
+        self.listing_links: set[str] = set()
+        self.completed_by: str | None = None
+
+    # -- setup -----------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._setup(crawler.settings)
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_response, signal=signals.response_received)
+        return spider
+
+    def default_outlet(self, settings) -> Outlet:
+        """The outlet when none is passed: `-a base_url=...`, else the registry entry of this spider."""
+        if self._base_url_arg:
+            return Outlet.from_url(self._base_url_arg)
+        registry = Path(self.registry or settings.get("MONITOR_REGISTRY", "outlets.toml"))
+        if not registry.is_absolute() and not registry.exists():
+            # `scrapy crawl` run from elsewhere than the project root: the repository's registry.
+            registry = Path(__file__).resolve().parents[2] / registry
+        if self.name != WordPressSpider.name:
+            try:
+                outlet = find_outlet(self.name, registry)
+            except RegistryError as exc:
+                raise ValueError(f"{self.name}: {exc}") from None
+            if outlet is not None:
+                return outlet
+        raise ValueError(f"{self.name}: give the outlet with -a base_url=https://... (or register it in {registry})")
+
+    def _setup(self, settings) -> None:
+        if self.outlet is None:
+            self.outlet = self.default_outlet(settings)
+        if self._base_url_arg and self.outlet.base_url != self._base_url_arg:
+            # `scrapy crawl jurnalisbicara -a base_url=http://127.0.0.1:8000/`: same outlet, another address.
+            self.outlet.base_url = Outlet.from_url(self._base_url_arg).base_url
+        self.base_url = self.outlet.base_url
+        self.scheme = urlsplit(self.base_url).scheme
+        host = urlsplit(self.base_url).hostname or ""
+        self.allowed_domains = [host.removeprefix("www.")]
+        self.tz = self.outlet.timezone
+        self.max_listing_pages = settings.getint("MONITOR_MAX_LISTING_PAGES", 100)
+        self.max_articles = settings.getint("MONITOR_MAX_ARTICLES", 5000)
+        self.include = [re.compile(p) for p in self.outlet.include]
+        self.exclude = [re.compile(p) for p in self.outlet.exclude]
+        history = self._history(settings)
+        self.previous = history["previous"]
+        self.known = {
+            canonical_url(url, self.scheme): _as_datetime(modified) or True
+            for url, modified in history["known"].items()
+        }
+        self.since = self._window(history["last_success"], settings)
+        if self.check:
+            self.known, self.since = {}, None
+            self.max_listing_pages = min(self.max_listing_pages, 20)
+        self.steps = deque(self._plan())
+
+    def _history(self, settings) -> dict:
+        """What earlier runs left: known URLs, last successful run, the source that worked."""
+        history = {"known": self._known_arg or {}, "last_success": None, "previous": None}
+        if self._known_arg is not None or self.check:
+            return history
+        db = settings.get("MONITOR_DB")
+        if not db:
+            return history
+        from monitor.run_recorder import outlet_history
+
+        found = outlet_history(db, self.outlet.id)
+        history.update(found)
+        return history
+
+    def _window(self, last_success, settings) -> datetime | None:
+        """`--since` if given; else since the last successful run; else the first-run window."""
+        if self._since_arg not in (None, ""):
+            return _as_datetime(self._since_arg)
+        if last_success:
+            return _as_datetime(last_success)
+        if self.all_history or self.outlet.first_run_days is None:
+            return None
+        return utcnow() - timedelta(days=self.outlet.first_run_days)
+
+    def _plan(self) -> list[str]:
+        order = list(SOURCES)
+        if self.check:
+            return order
+        via = _VIA_RE.match(self.previous or "")
+        if via:
+            # The source that covered the last run goes first; the rest stay as fallbacks.
+            order.remove(via[1])
+            order.insert(0, via[1])
+            if via[1] == "sitemap" and via[2]:
+                self.robots_sitemaps = [via[2]]
+            if via[1] == "feed" and via[2]:
+                self.remembered_feed = via[2]
+        return order
+
+    # -- the step machine ----------------------------------------------------------
+    async def start(self):
+        for request in self._advance():
+            yield request
+
+    def _advance(self) -> list[Request]:
+        while self.steps and not (self.complete and not self.check):
+            step = self.steps.popleft()
+            requests = list(getattr(self, f"_start_{step}")())
+            if requests:
+                logger.debug("%s: discovery step %s", self.outlet.id, step)
+                return requests
+        return []
+
+    def _on_idle(self, spider=None) -> None:
+        requests = self._advance()
+        if requests:
+            for request in requests:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
+
+    def _on_response(self, response, request, spider=None) -> None:
+        # robots.txt is fetched by RobotsTxtMiddleware; read its Sitemap: lines from the same response.
+        if urlsplit(response.url).path == "/robots.txt" and response.status == 200:
+            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+                if url not in self.robots_sitemaps and disc.same_site(url, self.base_url):
+                    self.robots_sitemaps.append(url)
+
+    def _discovery_request(self, url: str, callback, source: str, **meta) -> Request:
+        self.crawler.stats.inc_value(f"monitor/discovery_requests/{source}")
+        return Request(
+            url, callback=callback, errback=self._discovery_failed, priority=10, dont_filter=False,
+            meta={"handle_httpstatus_all": True, "source": source, **meta},
+        )
+
+    def _discovery_failed(self, failure) -> None:
+        request = failure.request
+        source = request.meta.get("source", "?")
+        self.notes.setdefault(source, f"{request.url}: {failure.getErrorMessage() or failure.type.__name__}")
+        self.crawler.stats.inc_value("monitor/discovery_errors")
+        next_probe = request.meta.get("next_probe")
+        if next_probe:
+            return next_probe()
+
+    def _mark(self, source: str, url: str, complete: bool) -> None:
+        self.worked.setdefault(source, url)
+        self.notes.pop(source, None)
+        if complete:
+            self.complete = True
+            self.completed_by = self.completed_by or source
+
+    # -- what to fetch -----------------------------------------------------------------
+    def wanted(self, entry: disc.Entry) -> bool:
+        url = entry.url
+        if not disc.same_site(url, self.base_url) or is_trap(url):
+            return False
+        if self.exclude and any(p.search(url) for p in self.exclude):
+            return False
+        if self.include and not any(p.search(url) for p in self.include):
+            return False
+        key = canonical_url(url, self.scheme)
+        if key in self.scheduled:
+            return False
+        newest = entry.newest
+        if self.since and newest and newest < self.since:
+            return False
+        stored = self.known.get(key)
+        if stored is None:
+            return True
+        # Stored already: fetch again only when the source says it changed since.
+        if entry.modified and isinstance(stored, datetime) and entry.modified > stored + timedelta(seconds=1):
+            return True
+        self.crawler.stats.inc_value("monitor/skipped_known")
+        return False
+
+    def _articles(self, entries, via: str) -> list[Request]:
+        requests = []
+        for entry in entries:
+            self.listed.add(canonical_url(entry.url, self.scheme))
+            if self.check or not self.wanted(entry):
+                continue
+            if len(self.scheduled) >= self.max_articles:
+                self.notes.setdefault("limit", f"stopped at MONITOR_MAX_ARTICLES={self.max_articles}")
+                break
+            key = canonical_url(entry.url, self.scheme)
+            self.scheduled.add(key)
+            modified = entry.modified.isoformat() if entry.modified else None
+            requests.append(Request(
+                clean_url(entry.url), callback=self.parse_article, errback=self._article_failed,
+                meta={"via": via, "source_modified": modified, "canonical": key},
+            ))
+        self.crawler.stats.inc_value(f"monitor/article_requests/{via}", len(requests))
+        return requests
+
+    def parse_article(self, response: Response):
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("monitor/not_html")
+            return
+        self.crawler.stats.inc_value("monitor/article_pages")
+        yield PageItem(
+            outlet_id=self.outlet.id,
+            url=response.url,
+            canonical_url=response.meta.get("canonical") or canonical_url(response.url, self.scheme),
+            fetched_at=utcnow().replace(microsecond=0).isoformat(),
+            status=response.status,
+            html=response.text,
+            source_modified=response.meta.get("source_modified"),
+            discovered_via=response.meta.get("via", "start"),
+        )
+
+    def _article_failed(self, failure) -> None:
+        self.crawler.stats.inc_value("monitor/article_errors")
+        recorder = getattr(self.crawler, "monitor_recorder", None)
+        if recorder is not None:
+            recorder.failure(failure.request.url, failure.getErrorMessage() or failure.type.__name__)
+
+    # -- 1. REST API -------------------------------------------------------------------
+    def _rest_url(self, page: int) -> str:
+        params = {"per_page": REST_PER_PAGE, "page": page, "orderby": "modified", "order": "desc",
+                  "_fields": "link,date_gmt,modified_gmt"}
+        if self.since:
+            # Older WordPress compares against local time and ignores the offset: ask with a
+            # margin as wide as any timezone and filter exactly here.
+            margin = (self.since - timedelta(hours=14)).astimezone(timezone.utc)
+            params["modified_after"] = margin.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        return f"{self.base_url}wp-json/wp/v2/posts?{urlencode(params)}"
+
+    def _start_rest(self):
+        yield self._discovery_request(self._rest_url(1), self.parse_rest, "rest", page=1)
+
+    def parse_rest(self, response: Response):
+        entries = disc.rest_entries(response, self.tz)
+        page = response.meta["page"]
+        if entries is None:
+            self.notes["rest"] = f"{response.status} at {response.url.split('?')[0]}"
+            return
+        if entries and not any(disc.same_site(e.url, self.base_url) for e in entries):
+            self.notes["rest"] = f"posts at {response.url.split('?')[0]} link to another host"
+            return
+        total = (response.headers.get("X-WP-Total") or b"").decode()
+        if page == 1 and total and total.isdigit():
+            self.counts["rest"] = int(total)
+        else:
+            self.counts["rest"] = self.counts.get("rest", 0) + len(entries)
+        yield from self._articles(entries, "rest")
+        pages = response.headers.get("X-WP-TotalPages", b"").decode() or "0"
+        more = page < int(pages) if pages.isdigit() else len(entries) >= REST_PER_PAGE
+        # Sorted newest change first: once a page reaches before the window, the rest is older still.
+        if more and self.since and entries and all(e.newest and e.newest < self.since for e in entries):
+            more = False
+        if more and not self.check:
+            yield self._discovery_request(self._rest_url(page + 1), self.parse_rest, "rest", page=page + 1)
+        else:
+            self._mark("rest", response.url.split("?")[0], complete=True)
+
+    # -- 2. feed ---------------------------------------------------------------------------
+    def _start_feed(self, urls=None):
+        urls = urls or [getattr(self, "remembered_feed", None) or f"{self.base_url}feed/"]
+        for url in urls:
+            if url not in self.tried_feeds:
+                self.tried_feeds.add(url)
+                yield self._discovery_request(url, self.parse_feed, "feed")
+                return
+
+    def parse_feed(self, response: Response):
+        entries = disc.feed_entries(response, self.tz)
+        if not entries:
+            self.notes["feed"] = f"no feed at {response.url} ({response.status})"
+            return
+        self.counts["feed"] = max(self.counts.get("feed", 0), len(entries))
+        yield from self._articles(entries, "feed")
+        dates = [e.newest for e in entries if e.newest]
+        # A feed only shows the newest items: it covers the window when it reaches past it.
+        covered = bool(self.since and dates and min(dates) < self.since)
+        self._mark("feed", response.url, complete=covered)
+        if not covered:
+            self.notes["feed-window"] = f"{len(entries)} items, not back to the window"
+
+    # -- 3. sitemaps -------------------------------------------------------------------------
+    def _start_sitemap(self):
+        if self.robots_sitemaps:
+            for url in self.robots_sitemaps:
+                yield self._sitemap_request(url, probes=())
+        else:
+            yield from self._sitemap_probe(list(SITEMAP_PROBES))
+
+    def _sitemap_probe(self, probes: list[str]):
+        while probes:
+            url = self.base_url + probes.pop(0)
+            if url not in self.sitemaps_seen:
+                yield self._sitemap_request(url, probes=probes)
+                return
+
+    def _sitemap_request(self, url: str, probes=(), depth: int = 0) -> Request:
+        self.sitemaps_seen.add(url)
+        probes = list(probes)
+        request = self._discovery_request(url, self.parse_sitemap, "sitemap", depth=depth)
+        if probes:
+            request.meta["next_probe"] = lambda: list(self._sitemap_probe(probes))
+            request.meta["probes"] = probes
+        return request
+
+    def parse_sitemap(self, response: Response):
+        body = self._get_sitemap_body(response) if response.status == 200 else None
+        kind, entries = disc.sitemap_entries(body, self.tz) if body else (None, [])
+        if kind is None:
+            self.notes.setdefault("sitemap", f"no sitemap at {response.url} ({response.status})")
+            probes = response.meta.get("probes")
+            if probes:
+                yield from self._sitemap_probe(probes)
+            return
+        depth = response.meta.get("depth", 0)
+        if kind == "sitemapindex":
+            self._mark("sitemap", response.url if depth == 0 else self.worked.get("sitemap", response.url), complete=not self.check)
+            for entry in entries:
+                url = entry.url
+                if url in self.sitemaps_seen or depth >= 3 or not disc.is_post_sitemap(url):
+                    continue
+                if not disc.same_site(url, self.base_url):
+                    continue
+                # The child's lastmod is its newest entry: an older child holds nothing new.
+                if self.since and entry.modified and entry.modified < self.since and not self.check:
+                    self.crawler.stats.inc_value("monitor/sitemaps_skipped_by_lastmod")
+                    continue
+                yield self._sitemap_request(url, depth=depth + 1)
+            return
+        articles = [e for e in entries if e.url.rstrip("/") != self.base_url.rstrip("/")]
+        self.counts["sitemap"] = self.counts.get("sitemap", 0) + len(articles)
+        if depth == 0:
+            self._mark("sitemap", response.url, complete=not self.check)
+        yield from self._articles(articles, "sitemap")
+
+    # -- 4. home page, listings ------------------------------------------------------------------
+    def _start_listing(self):
+        starts = self.outlet.start_urls or [self.base_url]
+        for url in starts:
+            yield self._discovery_request(url, self.parse_home, "listing", page=1)
+
+    def parse_home(self, response: Response):
+        if response.status != 200 or not isinstance(response, TextResponse):
+            self.notes["listing"] = f"{response.status} at {response.url}"
+            return
+        # A feed announced by the page and not tried yet goes first: it may cover the window alone.
+        feeds = [u for u in disc.feed_links(response) if u not in self.tried_feeds and disc.same_site(u, self.base_url)]
+        if feeds and "feed" not in self.worked and not self.check:
+            self.home_response = response
+            self.steps.appendleft("home_listing")
+            yield from self._start_feed(feeds[:1])
+            return
+        if self.check and feeds and "feed" not in self.worked:
+            yield from self._start_feed(feeds[:1])
+        yield from self.parse_listing(response)
+
+    def _start_home_listing(self):
+        response, self.home_response = self.home_response, None
+        if response is not None:
+            yield from self.parse_listing(response)
+
+    def parse_listing(self, response: Response):
+        if response.status != 200:
+            self.notes.setdefault("listing", f"{response.status} at {response.url}")
+            return
+        self.listing_pages += 1
+        self.listing_seen.add(canonical_url(response.url, self.scheme))
+        entries = disc.listing_entries(response, self.base_url, self.tz)
+        keys = [canonical_url(e.url, self.scheme) for e in entries]
+        # New to this walk and not stored by an earlier run: the walk goes on while pages have such links.
+        fresh = [
+            e for e, k in zip(entries, keys)
+            if k not in self.listing_links and k not in self.known
+            and not (self.since and e.newest and e.newest < self.since)
+        ]
+        self.listing_links.update(keys)
+        self.counts["listing"] = len(self.listing_links)
+        self._mark("listing", self.base_url, complete=not self.check)
+        yield from self._articles(entries, "listing")
+        older = [e for e in entries if e.newest]
+        past_window = bool(self.since and older and all(e.newest < self.since for e in older))
+        keep_going = bool(fresh) and not past_window
+        nxt = disc.next_page(response)
+        if nxt and (canonical_url(nxt, self.scheme) in self.listing_seen or not disc.same_site(nxt, self.base_url)):
+            nxt = None
+        if nxt and keep_going and self.listing_pages >= self.max_listing_pages:
+            self.notes["listing-limit"] = f"stopped after {self.listing_pages} listing pages"
+            return
+        if nxt and keep_going:
+            yield self._discovery_request(nxt, self.parse_listing, "listing")
+            return
+        if response.meta.get("page") == 1 and not nxt and keep_going:
+            # A magazine-style home page without pagination: walk its sections instead.
+            for url in disc.section_links(response, self.base_url):
+                if canonical_url(url, self.scheme) not in self.listing_seen:
+                    self.sections.append(url)
+        while self.sections and self.listing_pages < self.max_listing_pages:
+            url = self.sections.popleft()
+            if canonical_url(url, self.scheme) not in self.listing_seen:
+                self.listing_seen.add(canonical_url(url, self.scheme))
+                yield self._discovery_request(url, self.parse_listing, "listing")
+                return
+
+    # -- reporting ------------------------------------------------------------------------------
+    def summary(self) -> dict:
+        """Which sources worked, for crawl_runs.message and `monitor outlets check`."""
+        via = self.completed_by or next((s for s in SOURCES if s in self.worked), None)
+        return {
+            "via": via, "via_url": self.worked.get(via) if via else None, "complete": self.complete,
+            "worked": dict(self.worked), "notes": dict(self.notes), "counts": dict(self.counts),
+            "listed": len(self.listed), "scheduled": len(self.scheduled),
+            "since": self.since.isoformat() if self.since else None,
+        }
