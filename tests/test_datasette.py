@@ -297,11 +297,13 @@ def test_edited_chart_query_is_refused(loop, ds):
     assert get(loop, ds, "/monitor.json?" + urlencode({"sql": sql})).status_code == 403
 
 
-def test_mentions_chart_per_region(loop, ds):
-    sql = resolve(CHARTS["mentions_over_time"]["query"], {"region": REGION_B})
-    data = get(loop, ds, "/monitor.json?" + urlencode({"sql": sql, "region": REGION_B, "_shape": "array"})).json()
-    assert data == [{"day": "2024-06-23", "candidate": f"Eka Putri ({REGION_B})", "mentions": 1},
-                    {"day": "2024-06-24", "candidate": f"Eka Putri ({REGION_B})", "mentions": 1}]
+def test_mentions_chart_counts_every_day_of_the_window(loop, ds):
+    options = {"region": REGION_B, "date_start": "2024-06-22", "date_end": "2024-06-25"}
+    sql = resolve(CHARTS["mentions_over_time"]["query"], options)
+    data = get(loop, ds, "/monitor.json?" + urlencode({"sql": sql, **options, "_shape": "array"})).json()
+    eka = f"Eka Putri ({REGION_B})"
+    assert data == [{"day": f"2024-06-2{d}", "candidate": eka, "mentions": n}
+                    for d, n in [(2, 0), (3, 1), (4, 1), (5, 0)]]
 
 
 def test_dashboard_is_one_click_from_home(loop, ds):
