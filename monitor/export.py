@@ -132,7 +132,7 @@ _ARTICLES = """
 """
 
 _PERSON_MATCH = "(pe.name like '%' || :candidate || '%' or c.name like '%' || :candidate || '%' or c.pair_name like '%' || :candidate || '%')"
-_PARTY_MATCH = ("(p.id = lower(:party) or p.kpu_acronym like '%' || :party || '%' "
+_PARTY_MATCH = ("(lower(p.id) = lower(:party) or p.kpu_acronym like '%' || :party || '%' "
                 "or p.name like '%' || :party || '%')")
 _REGION_ARTICLE = ("(art.outlet_regency like '%' || :region || '%' or art.outlet_province like '%' || :region || '%')")
 _REGION_CANDIDATE = "(c.kode_wilayah = :region or c.wilayah like '%' || :region || '%' or c.provinsi like '%' || :region || '%')"
