@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract import NotAnArticle, extract_article
+from monitor.extract import NotAnArticle, extract_article, join_pages
 from monitor.extract.score import is_article_record, jakarta_day, related_leaks, shared_pages, token_f1
 
 FILES = Path(__file__).parent / "files" / "extract"
@@ -70,3 +70,41 @@ def test_shared_pages_mean_f1_and_titles():
         titles += " ".join(article.title.split()) == " ".join(record["title"].split())
     assert sum(f1s) / len(f1s) >= 0.93
     assert titles >= 0.95 * len(SHARED_ARTICLES)
+
+
+def test_split_article_lists_next_page_and_joins():
+    first_html, first_spec = _load(FILES / "jsonld-paged.html")
+    second_html, second_spec = _load(FILES / "jsonld-paged-page2.html")
+    first = extract_article(first_html, first_spec["input"]["url"], timezone="WITA")
+    second = extract_article(second_html, second_spec["input"]["url"], timezone="WITA")
+    assert first.page_urls == ["https://kabartimur.example/politik/2024/08/20/tiga-partai-sepakat?page=2"]
+    assert second.page_urls == []
+    joined = join_pages(first, second)
+    assert joined.paragraphs == first.paragraphs + second.paragraphs
+    assert joined.text.endswith("di kantor kelurahan.")
+    assert joined.title == first.title and joined.authors == first.authors
+
+
+def test_profile_chosen_by_host_drops_leading_caption():
+    html, spec = _load(FILES / "jurnalisbicara-wp.html")
+    article = extract_article(html, spec["input"]["url"], timezone="WITA")
+    assert article.layer == "profile:jurnalisbicara@1"
+    assert not any("meresmikan posko" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("html,reason", [
+    ("", "empty page"),
+    ('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', "feed"),
+    ("<html><head><title>Beranda</title></head><body><p>Selamat datang.</p></body></html>", "no article"),
+])
+def test_not_an_article_reasons(html, reason):
+    with pytest.raises(NotAnArticle, match=reason):
+        extract_article(html)
+
+
+def test_bytes_input_decoded_by_declared_charset():
+    html, spec = _load(FILES / "generic-br-body.html")
+    raw = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace(
+        "Kartika", "Kartik\u00e1").encode("cp1252")
+    article = extract_article(raw, spec["input"]["url"])
+    assert article.authors == ["Rina Kartik\u00e1"]

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from . import clean, dates, dom, generic, structured
 from .profiles import Profile, candidates
 
@@ -93,19 +95,22 @@ def _site_names(st: structured.Structured, url: str | None) -> list[str]:
 _HEADLINE_CLASS = re.compile(r"title|judul|jdl|headline|heading", re.I)
 
 
+_HEADLINE_XPATH = etree.XPath(
+    "//h1 | //*[self::h2 or self::h3 or self::div or self::span or self::p]"
+    "[@itemprop='headline' or re:test(concat(@class, ' ', @id), 'title|judul|jdl|headline|heading', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
 def _headlines(doc) -> list:
     """Visible headline candidates in document order: h1s and elements named like a title."""
     found = []
-    for el in doc.iter():
-        if not isinstance(el.tag, str) or el.tag in ("a", "title", "meta", "script", "style", "li", "option"):
-            continue
-        if el.tag == "h1" or (el.tag in ("h2", "h3", "div", "span", "p") and
-                              (_HEADLINE_CLASS.search(dom.attrs(el)) or el.get("itemprop") == "headline")):
-            text = dom.text_of(el)
-            if 3 <= len(text) <= 300:
-                found.append((el, text))
-        if len(found) >= 40:
-            break
+    for el in _HEADLINE_XPATH(doc):
+        text = dom.text_of(el)
+        if 3 <= len(text) <= 300:
+            found.append((el, text))
+            if len(found) >= 40:
+                break
     return found
 
 
@@ -135,7 +140,9 @@ def _title(doc, st, url, profile: Profile | None):
         if el.tag == "h1" and len(n) >= 12 and any(n in k for k in keys):
             return text, el
     if stripped:
-        return stripped[0], None
+        key = _norm(stripped[0])
+        heading = next((h for h in doc.iter("h1", "h2", "h3") if _norm(dom.text_of(h)) == key), None)
+        return stripped[0], heading
     h1 = next(((el, t) for el, t in visible if el.tag == "h1"), None)
     return (h1[1], h1[0]) if h1 else (None, None)
 
@@ -192,6 +199,33 @@ def _date_near(headline, tz, now, after: int = 40, before: int = 10):
     return None
 
 
+_BYLINE = re.compile(
+    r"\b(?i:penulis|reporter|pewarta|wartawan|kontributor|oleh|by)\s*:?\s+"
+    r"((?:[A-Z][\w'’.-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|al|de|van)){0,4})",
+)
+
+
+def _byline_authors(headline) -> list[str]:
+    """Names labelled as the writer (``Penulis: X``, ``Oleh X``) in the few elements after the headline."""
+    if headline is None:
+        return []
+    found: list[str] = []
+    node = headline
+    for _ in range(2):  # the headline itself, then its wrapper (``<div class="judul"><h1>``)
+        sib = node.getnext()
+        for _ in range(4):
+            if sib is None:
+                break
+            text = " ".join(" ".join(sib.itertext()).split())
+            if len(text) <= 200:
+                found += [m.group(1).strip(" .") for m in _BYLINE.finditer(text)]
+            sib = sib.getnext()
+        if found or node.getparent() is None:
+            break
+        node = node.getparent()
+    return found
+
+
 def _date_elements(doc, tz, now):
     """A date in an element named like one (``<time>``, ``class="date"``), anywhere on the page."""
     for el in doc.iter():
@@ -245,18 +279,27 @@ def _abs(url, base):
     return urljoin(base, url) if base else url
 
 
-def _authors(st, profile_doc_authors, credited) -> list[str]:
+_ORG_NAME = re.compile(r"^(?:pt|cv)\b\.?|\.(?:com|co\.id|id|net)\b|\b(?:media|network|group|cyber)\b", re.I)
+
+
+def _authors(st, site_names, *groups) -> list[str]:
+    """Writers named by JSON-LD, meta, the profile, the byline and credit lines; organisations left out."""
     found = structured.names(st.jsonld.get("author"))
-    found += profile_doc_authors
     meta_author = st.first("author", "article:author", "dc.creator", "parsely-author")
     if meta_author and not meta_author.startswith("http"):
         found.append(meta_author)
-    found += credited
-    out = []
-    site = _norm(st.first("og:site_name"))
+    for group in groups:
+        found += group
+    site_keys = {k for k in (_norm(n) for n in site_names) if len(k) >= 4}
+    out: list[str] = []
     for name in found:
         name = " ".join(name.split()).strip(" ,.-")
-        if not name or name.startswith("http") or (site and _norm(name) == site) or name in out:
+        key = _norm(name)
+        if not key or name.startswith("http") or _ORG_NAME.search(name):
+            continue
+        if any(k in key.split() or k == key for k in site_keys):
+            continue
+        if any(key == _norm(o) for o in out):
             continue
         out.append(name)
     return out
@@ -270,7 +313,7 @@ def _page_urls(doc, page_url) -> list[str]:
     found = {}
     for a in doc.iter("a"):
         href = a.get("href")
-        if not href:
+        if not href or not _PAGE_HREF.search(href.split("#")[0]):  # cheap test before urljoin
             continue
         target = urljoin(page_url, href).split("#")[0]
         m = _PAGE_HREF.search(target)
@@ -389,6 +432,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     if not section[0]:
         section = [dom.text_of(e) for e in profile.select(doc, "section")][:1] if profile else []
     tags = structured.text_list(st.meta.get("article:tag:list")) or structured.text_list(ld.get("keywords"))
+    tags = [t for t in tags if not clean.credit(t)]
     if not tags and profile:
         tags = [t for t in (dom.text_of(e) for e in profile.select(doc, "tags")) if t]
     if not tags:
@@ -440,9 +484,9 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         url=url,
         canonical_url=canonical,
         title=title,
-        published=dates.iso(published),
-        modified=dates.iso(modified),
-        authors=_authors(st, profile_authors, credited),
+        published=dates.iso(published, tz),
+        modified=dates.iso(modified, tz),
+        authors=_authors(st, _site_names(st, url or canonical), profile_authors, _byline_authors(headline), credited),
         section=section[0] if section and section[0] else None,
         tags=tags,
         dateline=dateline,

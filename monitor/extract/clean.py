@@ -13,6 +13,8 @@ _RELATED = re.compile(
     r"(?:baca|simak|lihat|tonton|cek|saksikan|klik|dengarkan|read|see|watch)\s+(?:juga|pula|also|selengkapnya|berita|artikel|video|lainnya|more|di\s*sini)\b"
     r"|(?:baca|read|lihat|simak)\s*:"
     r"|(?:also read|read also|related|berita terkait|artikel terkait|berita lainnya|artikel lainnya|topik terkait|rekomendasi)\b"
+    r"|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|foto|breaking news)\b|pilihan\s+editor\s*:|pilih saluran"
+    r"|artikel ini (?:telah|sudah) (?:tayang|terbit|dipublikasikan|dimuat)|dilarang (?:keras )?(?:mengambil|mengutip)"
     r"|advertisement\b|iklan\s*$|\[?iklan\]?\s*$|ads?\s*$"
     r"|scroll\s+(?:to|untuk|ke)\s+(?:continue|lanjut|bawah)"
     r"|(?:bagikan|share)(?:\s+(?:artikel|berita|ini|this|via|ke))?\s*:?\s*$"
@@ -43,7 +45,7 @@ _CREDIT = re.compile(
 AUTHOR_LABELS = {"penulis", "pewarta", "reporter", "wartawan", "kontributor", "author", "writer", "laporan"}
 
 # ``(Heri).**``, ``(ant/xyz)``, ``(*)``, ``(rls)``: after the last sentence, or alone on a line.
-_SIGNOFF = re.compile(r"(?:(?<=[.!?\"”’'])|^)\s*\(\s*(?:\*+|[A-Za-z][\w .&'/-]{0,40}?)\s*\)\s*[.*]*\s*$")
+_SIGNOFF = re.compile(r"(?:(?<=[.!?\"”’'])|^)\s*\(\s*(?:\*+|\*?/?[A-Za-z][\w .&'/*-]{0,40}?)\s*\)\s*[.*]*\s*$")
 _STARS = re.compile(r"^[\s*#~_=.-]+$")
 
 # Dateline: a place (and/or outlet) before the first dash of the first paragraph.
@@ -54,12 +56,27 @@ _DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|ok
 _OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})+)\b\s*[-–—:,]?\s*")
 
 
+# Channel prompts: a short line inviting the reader to follow the outlet somewhere.
+_CHANNEL = re.compile(r"whatsapp|telegram|google news|saluran|channel|newsletter|aplikasi", re.I)
+_INVITE = re.compile(r"\b(?:ikuti|gabung|bergabung|follow|simak|akses|klik|join|download|unduh|pilih|dapatkan|langganan|berlangganan)\b", re.I)
+# Embed placeholders and ad slugs left inline by CMSs: ``[Gambas:Video 20detik]``.
+_INLINE_JUNK = re.compile(r"(?i:\[\s*gambas:[^\]]*\])|\bADVERTISEMENT\b\s*(?:SCROLL TO CONTINUE WITH CONTENT)?|\bSCROLL TO CONTINUE WITH CONTENT\b")
+
+
+def strip_inline_junk(line: str) -> str:
+    return " ".join(_INLINE_JUNK.sub(" ", line).split())
+
+
 def is_junk_line(line: str, keep_captions: bool = False) -> bool:
     """Related links, ads, share prompts, pagers, captions and separators."""
     s = line.strip()
     if not s or _STARS.match(s):
         return True
-    return bool(_RELATED.match(s) or _PAGER.match(s) or (not keep_captions and len(s) < 300 and _CAPTION.search(s)))
+    if _RELATED.match(s) or _PAGER.match(s):
+        return True
+    if len(s) < 250 and _CHANNEL.search(s) and _INVITE.search(s):
+        return True
+    return not keep_captions and len(s) < 300 and bool(_CAPTION.search(s))
 
 
 def credit(line: str) -> tuple[str, str] | None:
@@ -141,7 +158,7 @@ def clean_paragraphs(lines: list[str], *, caption_first: bool = False,
     paragraphs: list[str] = []
     authors: list[str] = []
     for raw in lines:
-        line = normalize(raw)
+        line = strip_inline_junk(normalize(raw))
         if not line or is_junk_line(line, keep_captions) or is_date_line(line):
             continue
         found = credit(line)

@@ -104,9 +104,13 @@ def parse_date(text: str | None, timezone: str | tzinfo | None = "WIB", now: dat
     return _parse(text, timezone, now)
 
 
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 with offset, seconds precision."""
-    return value.isoformat(timespec="seconds") if value else None
+def iso(value: datetime | None, timezone: str | tzinfo | None = None) -> str | None:
+    """ISO 8601 with offset, seconds precision; shown in ``timezone`` (the outlet's) when given."""
+    if value is None:
+        return None
+    if timezone is not None:
+        value = value.astimezone(zone(timezone))
+    return value.isoformat(timespec="seconds")
 
 
 # A date-looking run inside longer page text: weekday/day-month-year with optional time and zone.

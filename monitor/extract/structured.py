@@ -126,12 +126,16 @@ def text_list(value) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        value = value.split(",")
+        # Some CMSs print a Python list repr into JSON-LD: "['a', 'b']".
+        value = value.strip().strip("[]").split(",")
     out = []
     for v in value if isinstance(value, list) else [value]:
         if isinstance(v, dict):
             v = v.get("name")
-        v = " ".join(str(v or "").split())
+        if isinstance(v, list) or (isinstance(v, str) and v.strip().startswith("[") and v.strip().endswith("]")):
+            out += [x for x in text_list(v) if x not in out]
+            continue
+        v = " ".join(str(v or "").split()).strip("'\"").rstrip(":")
         if v and v not in out:
             out.append(v)
     return out
