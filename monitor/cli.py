@@ -351,5 +351,10 @@ from monitor.extract.command import extract_command  # noqa: E402  (its module o
 cli.add_command(extract_command)
 
 
+from monitor.nlp.command import analyze_command  # noqa: E402  (its module owns the command)
+
+cli.add_command(analyze_command)
+
+
 if __name__ == "__main__":
     cli()

@@ -1,0 +1,47 @@
+"""Mentions of people, KPU candidates, parties, roles and quotes in Indonesian Pilkada news.
+
+    nlp = build_nlp()
+    result = analyze(title, text, region="Jeneponto", nlp=nlp)
+
+`analyze` returns the issue-5 JSON (title, people, parties, quotes, regions) plus
+`mentions`, one per occurrence, for the store.
+"""
+from __future__ import annotations
+
+PIPELINE_VERSION = "nlp-rules-0.1"
+
+
+def build_nlp():
+    """spacy.blank("id") with the monitor_* components; nothing is downloaded."""
+    import spacy
+
+    from monitor.nlp import components
+
+    nlp = spacy.blank("id")
+    for name in components.PIPES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+_DEFAULT = None
+
+
+def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> dict:
+    """Analyse one article: title (str) and body text (str, paragraphs separated by newlines)."""
+    global _DEFAULT
+    from monitor.nlp.analysis import to_dict
+    from monitor.nlp.components import KEY
+
+    if nlp is None:
+        if _DEFAULT is None:
+            _DEFAULT = build_nlp()
+        nlp = _DEFAULT
+    title = (title or "").strip()
+    doc = nlp.make_doc(text or "")
+    doc.user_data["title"] = title
+    doc.user_data["region"] = region
+    doc = nlp(doc)
+    return to_dict(doc.user_data[KEY])
+
+
+__all__ = ["PIPELINE_VERSION", "analyze", "build_nlp"]

@@ -1,0 +1,534 @@
+"""The stages of one article's analysis, on a State that the spaCy components pass along."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from monitor.nlp import vocab
+from monitor.nlp.candidates import link
+from monitor.nlp.names import compatible, word_match
+from monitor.nlp.parties import find_parties
+from monitor.nlp.people import NameSpan, find_names, key_of
+from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
+from monitor.nlp.regions import dateline_regions, find_regions, lookup
+from monitor.nlp.roles import role_after, role_before
+from monitor.nlp.text import noise_spans
+
+
+@dataclass
+class Mention:
+    span: NameSpan
+    in_title: bool
+    cluster: int = -1
+    role: str | None = None
+
+
+@dataclass
+class Cluster:
+    keys: list = field(default_factory=list)
+    surfaces: list = field(default_factory=list)
+    roles: list = field(default_factory=list)
+    candidate: dict | None = None
+    quoted: bool = False
+    first: int = 10**9
+    aliases: set = field(default_factory=set)
+
+    @property
+    def key(self):
+        return max(self.keys, key=len)
+
+
+@dataclass
+class State:
+    title: str
+    text: str
+    region: str | None
+    noise: list = field(default_factory=list)
+    sents: list = field(default_factory=list)
+    lead_end: int = 0
+    regions: list = field(default_factory=list)
+    region_codes: set = field(default_factory=set)
+    provinces: set = field(default_factory=set)
+    parties: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    clusters: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+
+    def skip(self, pos: int) -> bool:
+        for s, e in self.noise:
+            if s <= pos < e:
+                return True
+            if s > pos:
+                break
+        return False
+
+
+# -- stage 1: what is text -------------------------------------------------------
+def prepare(st: State) -> None:
+    st.noise = noise_spans(st.text)
+    st.sents = sentences(st.text)
+    m = re.search(r"\S[^\n]*", st.text)
+    st.lead_end = m.end() if m else 0
+
+
+# -- stage 2: regions -------------------------------------------------------------
+def detect_regions(st: State) -> None:
+    counts: Counter = Counter()
+    seen: dict[str, dict] = {}
+    given = lookup(st.region) if st.region else []
+    for r in dateline_regions(st.text):
+        counts[r["kode_wilayah"]] += 3
+        seen[r["kode_wilayah"]] = r
+    for source in (st.title, st.text):
+        for r, s, e in find_regions(source, st.skip if source is st.text else (lambda p: False)):
+            counts[r["kode_wilayah"]] += 1
+            seen[r["kode_wilayah"]] = r
+    # A bare name shared by a kabupaten and a kota (Malang, Bogor) counts for both only
+    # when nothing says which; explicit 'Kota X' / 'Kabupaten X' decides.
+    st.regions = [seen[k] for k, _ in counts.most_common()]
+    st.region_codes = {r["kode_wilayah"] for r in st.regions} | {r["kode_wilayah"] for r in given}
+    st.provinces = {r["provinsi"] for r in st.regions} | {r["provinsi"] for r in given}
+
+
+# -- stage 3: parties ---------------------------------------------------------------
+def detect_parties(st: State) -> None:
+    st.parties = [dict(p, in_title=True) for p in find_parties(st.title)]
+    st.parties += [dict(p, in_title=False) for p in find_parties(st.text, st.skip)]
+
+
+# -- stage 4: people ----------------------------------------------------------------
+def detect_people(st: State) -> None:
+    from monitor.nlp.gazetteer import registry
+
+    reg = registry()
+    party_spans = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]]
+    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in party_spans))
+    head, _ = find_names(st.title, title=True)
+    spans = [(s, True) for s in head] + [(s, False) for s in body]
+    for s, _t in spans:
+        s.key = key_of(s.words)
+    # People on their own evidence, or KPU candidates by a name of two or more words.
+    accepted, rest = [], []
+    for s, in_title in spans:
+        ok = s.evidence in ("strong", "lexicon")
+        if not ok and len(s.key) >= 2 and reg.candidates(s.key):
+            ok = True
+        (accepted if ok else rest).append((s, in_title))
+    clusters: list[Cluster] = []
+    mentions: list[Mention] = []
+
+    def attach(s, in_title, idx):
+        c = clusters[idx]
+        c.keys.append(s.key)
+        c.surfaces.append(s.surface)
+        c.first = min(c.first, (0 if in_title else 1, s.start))
+        mentions.append(Mention(s, in_title, idx))
+
+    # Full names first (longest first) so that short forms find them wherever they stand.
+    multi = sorted([x for x in accepted if len(x[0].key) >= 2], key=lambda x: -len(x[0].key))
+    for s, in_title in multi:
+        idx = _find_cluster(clusters, s.key)
+        if idx is None:
+            clusters.append(Cluster(first=(0 if in_title else 1, s.start)))
+            idx = len(clusters) - 1
+        attach(s, in_title, idx)
+    singles = [x for x in accepted if len(x[0].key) < 2] + rest
+    singles.sort(key=lambda x: (0 if x[1] else 1, x[0].start))
+    for s, in_title in singles:
+        if not s.key:
+            continue
+        idx = _short_form_of(clusters, mentions, s, in_title)
+        if idx is not None:
+            attach(s, in_title, idx)
+        elif s.evidence in ("strong",) and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
+            clusters.append(Cluster(first=(1, s.start)))
+            attach(s, in_title, len(clusters) - 1)
+    # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.
+    _aliases(st, clusters, mentions)
+    # One-word people on strong evidence that turn out to be a short form of no one stay.
+    st.clusters = clusters
+    st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
+
+
+def _find_cluster(clusters, key) -> int | None:
+    for i, c in enumerate(clusters):
+        for k in c.keys:
+            if compatible(key, k) or compatible(k, key):
+                # Both ways is the same person only when the first words agree or one is a short form.
+                if len(key) >= 2 and len(k) >= 2 and not word_match(key[0], k[0]) and not word_match(key[-1], k[-1]):
+                    continue
+                return i
+    return None
+
+
+def _short_form_of(clusters, mentions, s, in_title) -> int | None:
+    key = s.key
+    if len(key) == 1 and (len(key[0]) <= 2 or key[0] == "mhd"):
+        return None
+    hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    # Several people share the word (two Andis): the one named most recently before it.
+    pos = (0 if in_title else 1, s.start)
+    best, best_pos = None, None
+    for m in mentions:
+        mp = (0 if m.in_title else 1, m.span.start)
+        if m.cluster in hits and mp < pos and (best_pos is None or mp > best_pos):
+            best, best_pos = m.cluster, mp
+    return best
+
+
+_ALIAS_RX = re.compile(
+    r"\s*(?:\(\s*(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
+    r",?\s*(?:yang\s+)?(?:akrab\s+disapa|biasa\s+disapa|disapa|sapaan\s+akrab(?:nya)?|alias)\s+(?P<nick>[A-Z][A-Za-z'-]{1,20}))"
+)
+
+
+def _aliases(st: State, clusters, mentions) -> None:
+    alias_of: dict[str, int] = {}
+    for m in list(mentions):
+        if m.in_title:
+            continue
+        a = _ALIAS_RX.match(st.text, m.span.end)
+        if not a:
+            continue
+        nick = a.group("paren") or a.group("nick")
+        if a.group("paren"):
+            initials = "".join(w[0] for w in m.span.words if w[0].isalpha()).upper()
+            if not (nick.isupper() and (nick in initials or initials in nick) and len(nick) >= 2):
+                # '(Jubir)', '(45)' and the like are no nickname.
+                continue
+        alias_of[nick] = m.cluster
+        clusters[m.cluster].aliases.add(nick)
+    if not alias_of:
+        return
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alias_of) + r")(?![\w-])")
+    taken = {(m.in_title, m.span.start) for m in mentions}
+    for in_title, text in ((True, st.title), (False, st.text)):
+        for a in rx.finditer(text):
+            if (in_title, a.start()) in taken or (not in_title and st.skip(a.start())):
+                continue
+            span = NameSpan(a.start(), a.end(), [a.group()], a.group(), "alias")
+            span.key = ()
+            mentions.append(Mention(span, in_title, alias_of[a.group()]))
+
+
+# -- stage 5: candidates ---------------------------------------------------------------
+def link_candidates(st: State) -> None:
+    for c in st.clusters:
+        c.candidate = link(c.keys, st.region_codes, st.provinces)
+
+
+# -- stage 6: roles ---------------------------------------------------------------------
+def detect_roles(st: State) -> None:
+    prev_end = {True: 0, False: 0}
+    for m in st.mentions:
+        text = st.title if m.in_title else st.text
+        if m.span.evidence == "alias":
+            continue
+        # A role phrase stays inside its paragraph and stops at the previous person.
+        limit = max(text.rfind("\n", 0, m.span.start) + 1, prev_end[m.in_title])
+        prev_end[m.in_title] = m.span.end
+        found = [role_before(text, m.span.start, limit), role_after(text, m.span.end)]
+        for r in found:
+            if not r:
+                continue
+            m.role = m.role or r
+            c = st.clusters[m.cluster]
+            if r not in c.roles:
+                c.roles.append(r)
+
+
+# -- stage 7: quotes ----------------------------------------------------------------------
+_MENURUT = re.compile(r"(?i)\bmenurut(?:nya)?\b")
+_SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap", "tentang", "soal", "dan", "serta",
+              "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal"}
+_ORG_SUBJ = re.compile(
+    r"(?i)\b(?:kpu|bawaslu|pemkab|pemkot|pemprov|pemerintah|polres|polda|polri|tni|dprd|dpr|partai|dpc|dpd|dpw|dpp|"
+    r"pihak|tim|panitia|komisi|kementerian|dinas|lembaga|lsm|koalisi|pengadilan|kejaksaan|kpk|mk|ma)\b"
+)
+
+
+def detect_quotes(st: State) -> None:
+    text = st.text
+    body = [m for m in st.mentions if not m.in_title]
+    quotes = find_direct(text, st.skip)
+    in_quote = [(q.start, q.end) for q in quotes]
+
+    def inside_quote(pos):
+        return any(s <= pos < e for s, e in in_quote)
+
+    def person_at(start, end, first=True):
+        hits = [m for m in body if start <= m.span.start < end and not inside_quote(m.span.start)]
+        if not hits:
+            return None
+        return hits[0] if first else hits[-1]
+
+    def subject_before(seg_start, verb_pos):
+        """The person who is the subject of a speech verb at verb_pos, None if not a person, 'carry' for pronouns."""
+        seg = text[seg_start:verb_pos]
+        words = re.findall(r"[\w-]+", seg.lower())
+        if words and words[-1] in vocab.PRONOUNS | {"pihaknya", "dirinya"} or (len(words) >= 2 and words[-2] in {"ia", "dia", "beliau"}):
+            return "carry"
+        hits = [m for m in body if seg_start <= m.span.start < verb_pos and not inside_quote(m.span.start)]
+        # Skip people named after a preposition ('Jubir dari X', 'bersama X').
+        good = []
+        for m in hits:
+            before = re.findall(r"[\w-]+", text[max(seg_start, m.span.start - 20):m.span.start].lower())
+            if before and before[-1] in _SUBJ_STOP:
+                continue
+            good.append(m)
+        if good:
+            # The subject is the last person not buried in a prepositional phrase, unless
+            # an earlier person is followed by an apposition (X selaku ..., X, Ketua ...).
+            first = good[0]
+            between = text[first.span.end:verb_pos]
+            if re.match(r"\s*(?:,|selaku|sebagai|yang)", between) or len(good) == 1:
+                return first
+            return good[-1]
+        if len(words) <= 12 and _ORG_SUBJ.search(seg):
+            return None
+        # A role without a name ('Ketua DPP Partai Gerindra itu mengatakan'): the person holding it.
+        return _by_role(st, seg)
+
+    last_speaker = None
+    results: list[Quote] = []
+    for q in quotes:
+        spk = "none"
+        ca = cue_after(text, q.end)
+        if ca:
+            cue, rest_start, carried = ca
+            q.cue = cue
+            if carried:
+                spk = "carry"
+            else:
+                sent_end = re.search(r"[.!?\n]|\s[\u201c\u201d\"]", text[rest_start:rest_start + 200])
+                lim = rest_start + (sent_end.start() if sent_end else 200)
+                m = person_at(rest_start, lim)
+                spk = m if m else (_by_role(st, text[rest_start:lim]) or None)
+        else:
+            # Speaker before the quote in the same paragraph: 'X mengatakan, “…”' / 'Menurut X, “…”'.
+            ps = text.rfind("\n", 0, q.start) + 1
+            lead = text[ps:q.start]
+            sent_start = ps + max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), -2) + 2 if lead.strip() else ps
+            lead = text[sent_start:q.start]
+            vm = None
+            for vm_ in re.finditer(r"[\w-]+", lead):
+                if vm_.group().lower() in vocab.SPEECH_VERBS or vm_.group().lower() in vocab.CUES:
+                    vm = vm_
+            mm = _MENURUT.search(lead)
+            if mm:
+                if mm.group().lower().endswith("nya"):
+                    spk = "carry"
+                else:
+                    m = person_at(sent_start + mm.end(), q.start)
+                    spk = m if m else None
+                q.cue = "menurut"
+            elif vm:
+                q.cue = vm.group().lower()
+                spk = subject_before(sent_start, sent_start + vm.start())
+                if spk is None and vm.group().lower() in vocab.CUES:
+                    m = person_at(sent_start + vm.end(), q.start)
+                    spk = m or None
+            elif lead.strip().endswith(":"):
+                m = person_at(sent_start, q.start, first=False)
+                spk = m or None
+            elif not lead.strip() and results and results[-1].direct and _adjacent(text, results[-1].end, q.start):
+                spk = "carry"
+        if spk == "carry":
+            q.how = "carry-pending"
+        elif spk == "none" or spk is None:
+            q.speaker = None
+        else:
+            q.speaker = spk.cluster
+        results.append(q)
+    # Indirect statements, in order with the direct ones so that 'ujarnya' carries correctly.
+    statements = _indirect(st, text, inside_quote, subject_before)
+    merged = sorted(results + statements, key=lambda x: x.start)
+    last, last_pos = None, 0
+    for q in merged:
+        if q.how == "carry-pending":
+            q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
+        if q.speaker is not None:
+            last, last_pos = q.speaker, q.end
+    st.quotes = merged
+    for q in merged:
+        if q.speaker is not None:
+            st.clusters[q.speaker].quoted = True
+
+
+def _carry(st, text, body, last, last_pos, start, inside_quote):
+    """Who 'ujarnya' / 'katanya' / 'ia' means: a person introduced in this paragraph since the
+    last attribution, else the last speaker, else the nearest person named before."""
+    ps = text.rfind("\n", 0, start) + 1
+    fresh = [m for m in body if max(ps, last_pos) <= m.span.start < start and not inside_quote(m.span.start)]
+    if fresh:
+        return fresh[0].cluster
+    if last is not None:
+        return last
+    before = [m for m in body if m.span.start < start and not inside_quote(m.span.start)]
+    return before[-1].cluster if before else None
+
+
+def _adjacent(text, prev_end, start) -> bool:
+    between = text[prev_end:start]
+    return between.count("\n") <= 2 and not re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b\w+nya\b\.?", "", between))
+
+
+def _by_role(st: State, seg: str):
+    """The person whose role the segment names ('Ketua DPP Partai Gerindra itu'), if exactly one."""
+    from monitor.nlp.roles import _tidy
+
+    words = re.findall(r"\S+", seg.strip())
+    if not words or words[0].lower().rstrip(",.") not in vocab.ROLE_HEADS:
+        return None
+    phrase = _tidy([w.strip(",.") for w in words[:8] if w.lower().strip(",.") not in {"itu", "tersebut", "ini"}])
+    if not phrase:
+        return None
+    hits = [i for i, c in enumerate(st.clusters) if any(r == phrase or r.startswith(phrase) or phrase.startswith(r)
+                                                        for r in c.roles)]
+    if len(hits) == 1:
+        return _ClusterRef(hits[0])
+    return None
+
+
+@dataclass
+class _ClusterRef:
+    cluster: int
+
+
+def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]:
+    out = []
+    for s, e in st.sents:
+        if st.skip(s):
+            continue
+        sent = text[s:e]
+        if any(c in sent for c in QUOTE_MARKS):
+            continue
+        # 'Menurut X, …'
+        mm = re.match(r"\s*(?:[A-Z][a-z]+\s+itu,?\s+)?[Mm]enurut(nya)?\b", sent)
+        if mm:
+            comma = sent.find(",", mm.end())
+            if mm.group(1):
+                spk, body_start = "carry", mm.end()
+            elif comma > 0:
+                body_start = comma + 1
+                seg_hits = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < s + comma]
+                spk = seg_hits[0].cluster if seg_hits else None
+                if spk is None:
+                    ref = _by_role(st, sent[mm.end():comma])
+                    spk = ref.cluster if ref else None
+            else:
+                continue
+            clause = sent[body_start:].strip(" ,.\n")
+            if len(clause.split()) >= 3:
+                q = Quote(s + body_start, e, clause, False, cue="menurut")
+                if spk == "carry":
+                    q.how = "carry-pending"
+                else:
+                    q.speaker = spk
+                out.append(q)
+            continue
+        for vm in re.finditer(r"[\w-]+", sent):
+            w = vm.group().lower()
+            if w not in vocab.SPEECH_VERBS:
+                continue
+            after = sent[vm.end():]
+            clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
+            if len(clause.split()) < 3:
+                break
+            spk = subject_before(s, s + vm.start())
+            q = Quote(s + vm.end(), e, clause, False, cue=w)
+            if spk == "carry":
+                q.how = "carry-pending"
+            elif spk is not None:
+                q.speaker = spk.cluster
+            out.append(q)
+            break
+        else:
+            # 'Pilkada harus damai, kata Andi.' / ', ujarnya.' without quote marks.
+            cm = re.search(r",\s*(?P<cue>[a-z]+?)(?P<nya>nya)?\s+(?P<rest>[^,]{0,80})[.!?]?\s*$", sent)
+            if not cm:
+                cm = re.search(r",\s*(?P<cue>[a-z]+?)(?P<nya>nya)\s*[.!?]?\s*$", sent)
+            if cm and (cm.group("cue") in vocab.CUES):
+                clause = sent[:cm.start()].strip(" ,.\n")
+                if len(clause.split()) >= 3:
+                    q = Quote(s, s + cm.start(), clause, False, cue=cm.group("cue") + (cm.group("nya") or ""))
+                    if cm.group("nya"):
+                        q.how = "carry-pending"
+                    else:
+                        hits = [m for m in st.mentions if not m.in_title and s + cm.start() <= m.span.start < e]
+                        q.speaker = hits[0].cluster if hits else None
+                    out.append(q)
+    return out
+
+
+# -- output ------------------------------------------------------------------------------------
+def canonical(c: Cluster) -> str:
+    longest = max(len(k) for k in c.keys)
+    forms = [s for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
+    counts = Counter(forms)
+    best = max(counts.items(), key=lambda kv: (kv[1], -forms.index(kv[0])))[0]
+    return re.sub(r"\s+", " ", best)
+
+
+def to_dict(st: State) -> dict:
+    names = [canonical(c) for c in st.clusters]
+    counts = Counter(m.cluster for m in st.mentions)
+    people = []
+    order = sorted(range(len(st.clusters)), key=lambda i: st.clusters[i].first)
+    for i in order:
+        c = st.clusters[i]
+        variants = sorted({re.sub(r"\s+", " ", s) for s in c.surfaces} - {names[i]}, key=lambda v: -len(v))
+        variants += sorted(c.aliases - set(variants))
+        people.append({
+            "name": names[i], "variants": variants, "roles": c.roles, "mentions": counts[i],
+            "quoted": c.quoted, "candidate": c.candidate,
+        })
+    pcount = Counter(p["id"] for p in st.parties)
+    from monitor.nlp.gazetteer import load_parties
+
+    pname = {p["id"]: p["name"] for p in load_parties()}
+    parties = [{"id": pid, "name": pname[pid], "mentions": n} for pid, n in pcount.most_common()]
+    quotes = [
+        {"speaker": names[q.speaker] if q.speaker is not None else None, "text": q.text, "direct": q.direct,
+         "cue": q.cue}
+        for q in st.quotes
+    ]
+    regions = list(dict.fromkeys(
+        [r["name"] for r in st.regions] + [_prov_name(p) for p in sorted(st.provinces)]
+    ))
+    mentions = []
+    for m in st.mentions:
+        src = st.title if m.in_title else st.text
+        mentions.append({
+            "kind": "person", "key": names[m.cluster], "text": m.span.surface, "start": m.span.start,
+            "end": m.span.end, "in_title": m.in_title, "in_lead": (not m.in_title and m.span.start < st.lead_end),
+            "sentence": _sentence(st, src, m.span.start, m.in_title), "role": m.role,
+            "candidate": st.clusters[m.cluster].candidate,
+        })
+    for p in st.parties:
+        src = st.title if p["in_title"] else st.text
+        mentions.append({
+            "kind": "party", "key": p["id"], "text": p["text"], "start": p["start"], "end": p["end"],
+            "in_title": p["in_title"], "in_lead": (not p["in_title"] and p["start"] < st.lead_end),
+            "sentence": _sentence(st, src, p["start"], p["in_title"]), "role": None, "candidate": None,
+        })
+    return {"title": st.title, "people": people, "parties": parties, "quotes": quotes, "regions": regions,
+            "mentions": mentions}
+
+
+def _prov_name(p: str) -> str:
+    return " ".join(w.capitalize() for w in p.split())
+
+
+def _sentence(st: State, src: str, pos: int, in_title: bool) -> str:
+    if in_title:
+        return src.strip()
+    for s, e in st.sents:
+        if s <= pos < e:
+            return re.sub(r"\s+", " ", src[s:e]).strip()
+    return ""

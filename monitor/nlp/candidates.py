@@ -1,0 +1,72 @@
+"""Link a person found in an article to a KPU Pilkada 2024 candidate, only when unambiguous."""
+from __future__ import annotations
+
+from monitor.nlp.gazetteer import registry
+
+
+def _as_candidate(p: dict) -> dict:
+    return {"id_paslon": p["id_paslon"], "position": p["position"], "wilayah": p["wilayah"]}
+
+
+def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str]) -> dict | None:
+    """The candidate a person is, given the name keys written for them and the article's regions.
+
+    1. Name compatible and the candidate's region is one the article names (or the caller gave):
+       exactly one such candidate.
+    2. Region only implied (the article names a place in the candidate's province): the full
+       name (two or more words) compatible with exactly one candidate of that province.
+    3. No region: a full name equal to exactly one of the 3,188 people, and no one else close.
+    """
+    reg = registry()
+    keys = sorted({k for k in keys if k}, key=len, reverse=True)
+    if not keys:
+        return None
+    best = keys[0]
+    distinctive = [w for w in best if len(w) > 1 and w != "mhd"]
+    if not distinctive:
+        return None
+    pool = set()
+    for k in keys:
+        if len(k) >= 2 or len(best) == 1:
+            pool |= set(reg.candidates(k))
+    if not pool:
+        return None
+    people = reg.people
+
+    def one(ids):
+        pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in ids}
+        return people[min(ids)] if len(pairs) == 1 else None
+
+    # Tier 1: region agrees.
+    in_region = [i for i in pool if people[i]["kode_wilayah"] in region_codes
+                 or (people[i]["level"] == "gubernur" and people[i]["provinsi"] in provinces)]
+    if in_region:
+        if len(best) == 1:
+            # A one-word name links only to a one-word registry name.
+            in_region = [i for i in in_region if len(people[i]["key"]) == 1]
+        hit = one(in_region) if in_region else None
+        return _as_candidate(hit) if hit else None
+    if len(distinctive) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):
+        return None
+    # Tier 2: region implied by the province.
+    # The whole registry name must be written, with two or more distinctive words ('Muh. Syarif' is
+    # too common a name to link on a province alone).
+    in_prov = [i for i in pool if people[i]["provinsi"] in provinces]
+    if in_prov:
+        hit = one(in_prov)
+        if hit and len(distinctive) >= 2 and _same(hit["key"], best):
+            return _as_candidate(hit)
+        return None
+    # Tier 3: nationwide, exact full name and no near namesake.
+    exact = [i for i in pool if len(people[i]["key"]) == len(best) and _same(people[i]["key"], best)]
+    if len(exact) != 1 or len(best) < 2 or len(pool) > 1:
+        return None
+    near = [i for i in reg.near(best) if i != exact[0]]
+    if near:
+        return None
+    return _as_candidate(people[exact[0]])
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(x == y or (len(x) == 1 and x[0] == y[0]) or (len(y) == 1 and y[0] == x[0])
+                                    for x, y in zip(a, b))

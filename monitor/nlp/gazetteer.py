@@ -1,0 +1,88 @@
+"""Load the gazetteers (built by monitor.nlp.build_gazetteers) and index them for fast lookup."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from monitor.nlp.names import compatible, name_key
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _jsonl(name: str) -> list[dict]:
+    with open(DATA / name, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@lru_cache(maxsize=None)
+def load_parties() -> list[dict]:
+    return _jsonl("parties.jsonl")
+
+
+@lru_cache(maxsize=None)
+def load_paslon() -> list[dict]:
+    return _jsonl("paslon.jsonl")
+
+
+@lru_cache(maxsize=None)
+def load_regions() -> list[dict]:
+    return _jsonl("regions.jsonl")
+
+
+@lru_cache(maxsize=None)
+def load_lexicon() -> dict:
+    path = DATA / "lexicon.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class Registry:
+    """The 3,188 Pilkada 2024 candidates, indexed by folded name word."""
+
+    def __init__(self, paslon: list[dict]):
+        self.people: list[dict] = []
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        for pair in paslon:
+            for position in ("calon", "wakil"):
+                name = pair[position]["name"]
+                key = name_key(name)
+                if not key or name.lower() == "kolom kosong":
+                    continue
+                idx = len(self.people)
+                self.people.append({
+                    "key": key, "name": name, "id_paslon": str(pair["id_paslon"]), "position": position,
+                    "wilayah": pair["wilayah"], "provinsi": pair["provinsi"], "level": pair["level"],
+                    "kode_wilayah": pair["kode_wilayah"],
+                })
+                for w in key:
+                    if len(w) > 1 and w != "mhd":
+                        self.by_word[w].add(idx)
+
+    def candidates(self, key: tuple[str, ...]) -> list[int]:
+        """Registry people whose name is compatible with `key` (every word found, in order)."""
+        words = [w for w in key if len(w) > 1 and w != "mhd"]
+        if not words:
+            return []
+        sets = [self.by_word.get(w, set()) for w in words]
+        pool = set.intersection(*sets) if sets else set()
+        return [i for i in pool if compatible(key, self.people[i]["key"])]
+
+    def near(self, key: tuple[str, ...]) -> list[int]:
+        """People sharing all but one of the distinctive words (for 'no one else closely')."""
+        words = [w for w in key if len(w) > 1 and w != "mhd"]
+        if len(words) < 2:
+            return []
+        out = set()
+        for skip in range(len(words)):
+            rest = [w for j, w in enumerate(words) if j != skip]
+            pool = set.intersection(*[self.by_word.get(w, set()) for w in rest])
+            out |= pool
+        return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def registry() -> Registry:
+    return Registry(load_paslon())

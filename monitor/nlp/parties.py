@@ -1,0 +1,64 @@
+"""Party mentions from the gazetteer: full names, KPU acronyms and everyday variants."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.nlp.build_gazetteers import CASED
+from monitor.nlp.gazetteer import load_parties
+
+_CONTEXT = re.compile(r"(?i)(?:partai|fraksi|dpc|dpw|dpd|dpp|kader|koalisi|parpol|ketua|sekretaris)\W{1,3}$")
+
+
+def _alt(variants: list[str]) -> str:
+    parts = sorted(set(variants), key=len, reverse=True)
+    return "|".join(re.escape(v).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for v in parts)
+
+
+@lru_cache(maxsize=None)
+def matchers():
+    """(regex, variant -> (party id, needs_context)) for cased and case-insensitive variants."""
+    cased, caseless, lookup = [], [], {}
+    for p in load_parties():
+        for v in p["variants"]:
+            needs_context = v.startswith("?")
+            v = v.lstrip("?")
+            lookup[v.lower()] = (p["id"], needs_context)
+            (cased if (v in CASED or needs_context or v.isupper()) else caseless).append(v)
+    # Optional 'Partai ' before a variant belongs to the same mention ('Partai PDI Perjuangan').
+    cased_re = re.compile(r"(?<![\w-])(?:Partai\s+)?(" + _alt(cased) + r")(?![\w-])")
+    caseless_re = re.compile(r"(?<![\w-])(?:partai\s+)?(" + _alt(caseless) + r")(?![\w-])", re.I)
+    return cased_re, caseless_re, lookup
+
+
+def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
+    """Non-overlapping party mentions, longest first: {id, text, start, end}."""
+    cased_re, caseless_re, lookup = matchers()
+    found = []
+    for rx in (caseless_re, cased_re):
+        for m in rx.finditer(text):
+            key = re.sub(r"\s*[-–]\s*", "-", re.sub(r"\s+", " ", m.group(1))).lower()
+            pid, needs_context = lookup.get(key, lookup.get(key.replace("-", " "), (None, False)))
+            if pid is None:
+                continue
+            found.append({"id": pid, "text": m.group(0), "start": m.start(), "end": m.end(), "ctx": needs_context})
+    found.sort(key=lambda f: (f["start"], -(f["end"] - f["start"])))
+    out, last_end = [], -1
+    for f in found:
+        if f["start"] < last_end or skip(f["start"]):
+            continue
+        out.append(f)
+        last_end = f["end"]
+    # Ambiguous acronyms (PBB is also the UN and the land tax) count only beside party context.
+    keep = []
+    for i, f in enumerate(out):
+        if f["ctx"] and not f["text"].lower().startswith("partai"):
+            before = text[max(0, f["start"] - 25):f["start"]]
+            near = any(
+                j != i and not g["ctx"] and abs(g["start"] - f["end"]) < 12 or abs(f["start"] - g["end"]) < 12
+                for j, g in enumerate(out) if j != i
+            )
+            if not (_CONTEXT.search(before) or near):
+                continue
+        keep.append({k: f[k] for k in ("id", "text", "start", "end")})
+    return keep

@@ -1,0 +1,251 @@
+"""Person names in Indonesian news text, by rules over capitalised word runs.
+
+A run of capitalised words is split into honorifics (H., Dr.), role words
+(Ketua, Bupati), organisation and place words (DPC, Kabupaten) and name words.
+A name is kept when the context vouches for it (an honorific or role before it,
+a speech verb or 'selaku' after it, a quote cue before it, a degree after it), when
+it is a KPU candidate, or when it is two or more words that look like names and
+nothing else.  Single words are kept with such evidence, or as the short form of
+a full name found in the same article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from monitor.nlp import vocab
+from monitor.nlp.names import MUHAMMAD, PARTICLES, fold, is_degree
+from monitor.nlp.regions import forms as region_forms
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d]")
+_ABBREV = {
+    "muh", "moh", "moch", "mochd", "muhd", "mhd", "mohd", "abd", "h", "hj", "hi", "dr", "drs", "dra", "ir",
+    "prof", "tgk", "kh", "ust", "drg", "sdr", "ny", "kab", "kec", "kel", "prov", "jl", "jln", "pj", "plt",
+    "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg",
+}
+_LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
+_STRONG_AFTER = {
+    "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
+    "menilai", "berharap", "meminta", "mengungkapkan", "menyampaikan", "menuturkan", "menerangkan",
+    "menambahkan", "menekankan", "memastikan", "menyatakan", "mengakui", "mengimbau", "mengajak",
+    "membeberkan", "mengklaim", "berpesan", "memaparkan", "membenarkan", "bilang", "berujar", "berkata",
+    "menanggapi", "menyoroti", "menjawab", "mengingatkan", "mendorong", "mengapresiasi", "optimistis",
+    "optimis", "yakin", "hadir", "didampingi", "bersama", "tampak", "terlihat", "mengucapkan", "menerima",
+    "memimpin", "membuka", "meresmikan", "menghadiri", "mengunjungi", "menyerahkan", "dilantik", "terpilih",
+    "ditunjuk", "diusung", "mendaftar", "mendaftarkan", "resmi", "juga", "pun", "menuding", "melaporkan",
+    "dilaporkan", "ditetapkan", "diperiksa", "ditangkap", "divonis", "dituntut", "menggugat", "berpasangan",
+    "berduet", "bersama-sama", "mengharapkan", "mengutarakan", "mengemukakan", "menduga", "meyakini",
+    "merupakan", "adalah", "ialah", "akrab", "alias", "menjabat", "memberikan", "mengklarifikasi",
+}
+_STRONG_BEFORE = {
+    "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
+    "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "oleh", "kepada", "bersama", "saudara",
+    "sdr", "mendampingi", "didampingi", "pasangan", "melawan", "menantang", "kandidat", "sosok", "figur",
+    "nama", "atas", "almarhum", "mendiang", "dengan", "antara", "tokoh", "politisi", "politikus", "kader",
+}
+# Heads after which a capitalised run names a place or a building, never a person.
+_FACILITY = {
+    "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
+    "masjid", "mesjid", "musala", "mushola", "gereja", "pesantren", "ponpes", "stadion", "bandara",
+    "pelabuhan", "terminal", "lapangan", "gedung", "hotel", "wisma", "taman", "pasar", "museum", "monumen",
+    "tugu", "jembatan", "bendungan", "makam", "universitas", "institut", "kampus", "sekolah", "sma", "smp",
+    "smk", "sd", "rsud", "rs", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
+    "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
+    "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
+    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kabupaten", "kab", "kota",
+    "provinsi", "prov", "gampong", "nagari", "lingkungan", "benteng", "pendopo", "rujab", "lapas", "rutan",
+    "kodim", "korem", "kodam", "polres", "polsek", "polda", "batalyon", "yonif", "sman", "smpn", "sdn",
+    "smkn", "mts", "ma", "min", "man", "stie", "stkip", "iain", "uin", "politeknik", "akademi", "sekolah",
+    "pt", "cv", "ud", "koperasi", "bank", "bumdes", "dinas", "badan", "kantor", "kementerian", "yayasan",
+    "piala", "trofi", "penghargaan", "anugerah", "award", "award", "festival", "liga", "program", "gerakan",
+    "operasi", "komando", "brigade", "laskar", "barisan", "forum", "tim", "relawan", "sahabat", "kawan",
+    "teman", "pendukung", "simpatisan", "komunitas", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
+}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.rstrip(".").lower()
+
+
+@dataclass
+class NameSpan:
+    start: int
+    end: int
+    words: list[str]
+    surface: str
+    evidence: str  # "strong" | "lexicon" | "weak"
+    role_before: bool = False
+    key: tuple = field(default=())
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV:
+            toks.append(Tok(t[:-1], m.start(), m.end() - 1))
+            toks.append(Tok(".", m.end() - 1, m.end()))
+        else:
+            toks.append(Tok(t, m.start(), m.end()))
+    return toks
+
+
+def _is_cap(t: Tok) -> bool:
+    c = t.text[0]
+    return c.isupper() or t.text in _LOWER_HONORIFIC
+
+
+def _kind(t: Tok, sentence_start: bool) -> str:
+    """T honorific, R role, F facility/place head, O organisation/other, A acronym, N name word."""
+    low = t.low
+    raw = t.text
+    if low in vocab.HONORIFICS or raw in {"H.", "Hj.", "Hi.", "dr.", "Dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.",
+                                          "Tgk.", "H", "Hj", "HJ.", "Drg.", "drg."}:
+        return "T"
+    if low in vocab.ROLE_HEADS or low in {"bicara", "umum"}:
+        return "R"
+    if low in _FACILITY:
+        return "F"
+    if raw.isupper() and len(raw.rstrip(".")) >= 2 and "." not in raw:
+        return "A"
+    if low in vocab.ORG_WORDS or low in vocab.NON_NAME or low in vocab.DAYS or low in vocab.MONTHS:
+        return "O"
+    if low in region_forms() and low not in vocab.NAME_WORDS:
+        return "O"
+    if low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS:
+        return "O"
+    if low in vocab.COMMON_WORDS and low not in vocab.NAME_WORDS:
+        return "C"
+    if sentence_start and low not in vocab.NAME_WORDS and re.match(
+        r"^(?:me|be|te|di|pe|ke|se|mem|men|meng|meny|ber|ter|per)\w{3,}(?:kan|an|nya|lah|kah|i)$", low
+    ):
+        return "C"
+    return "N"
+
+
+def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tuple[list[NameSpan], list[Tok]]:
+    """Candidate person names with their evidence; `skip(pos)` masks Baca Juga lines and bylines."""
+    toks = tokenize(text)
+    out: list[NameSpan] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not _is_cap(t) or skip(t.start):
+            i += 1
+            continue
+        # A capitalised run, allowing name particles (bin, Al) inside and no line breaks.
+        j = i
+        run = []
+        while j < n:
+            tj = toks[j]
+            if run and "\n" in text[run[-1].end:tj.start]:
+                break
+            if _is_cap(tj) and tj.text not in {"I", "II", "III", "IV"}:
+                run.append(tj)
+                j += 1
+            elif run and tj.low in PARTICLES and j + 1 < n and _is_cap(toks[j + 1]):
+                run.append(tj)
+                j += 1
+            else:
+                break
+        prev = toks[i - 1] if i > 0 else None
+        sent_start = prev is None or prev.text in {".", "!", "?", "\u201d", '"', "\u201c", ":", "–", "-", "—"} or (
+            "\n" in text[prev.end:t.start]
+        )
+        kinds = [("O" if skip(tk.start) else _kind(tk, sent_start and k == 0)) for k, tk in enumerate(run)]
+        for k, tk in enumerate(run):
+            if tk.low in PARTICLES:
+                kinds[k] = "N"
+        # Title case headlines capitalise everything: only honorific/role/registry evidence there.
+        out.extend(_names_in_run(text, toks, i, run, kinds, title))
+        i = j if j > i else i + 1
+    return out, toks
+
+
+def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
+    spans = []
+    k = 0
+    while k < len(run):
+        if kinds[k] != "N":
+            k += 1
+            continue
+        s = k
+        while k < len(run) and kinds[k] == "N":
+            k += 1
+        # Particles at the edges are no part of the name.
+        e = k
+        while s < e and run[s].low in PARTICLES:
+            s += 1
+        while e > s and run[e - 1].low in PARTICLES:
+            e -= 1
+        if s >= e:
+            continue
+        words = [w.text for w in run[s:e]]
+        before = kinds[:s]
+        # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.
+        if "F" in before:
+            last_f = max(x for x, kd in enumerate(before) if kd == "F")
+            if "T" not in before[last_f:] and "R" not in before[last_f + 1:]:
+                continue
+        if "F" in kinds[:s] and any(run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
+                                                  "masjid", "lorong", "gang", "gg"} for x in range(s)):
+            continue
+        evidence = "weak"
+        role_before = False
+        if s > 0 and kinds[s - 1] == "T":
+            evidence = "strong"
+        if "R" in before:
+            role_before = True
+            evidence = "strong"
+        ti = i0 + run.index(run[s])
+        prev = toks[ti - 1] if ti > 0 else None
+        last_idx = i0 + e - 1
+        nxt = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
+        nxt2 = toks[last_idx + 2] if last_idx + 2 < len(toks) else None
+        if prev is not None and prev.low in _STRONG_BEFORE:
+            evidence = "strong"
+        if nxt is not None:
+            if nxt.low in _STRONG_AFTER or nxt.low in vocab.SPEECH_VERBS:
+                evidence = "strong"
+            elif nxt.text == "," and nxt2 is not None and (
+                is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "yang", "salah", "warga"}
+            ):
+                evidence = "strong"
+            elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
+                evidence = "strong"
+        # 'Legislator PDIP, Alimuddin Naba': a role phrase ending just before a comma.
+        if s == 0 and prev is not None and prev.text == "," and ti >= 2:
+            back = ti - 2
+            steps = 0
+            while back >= 0 and steps < 8 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS):
+                if toks[back].low in vocab.ROLE_HEADS:
+                    evidence, role_before = "strong", True
+                    break
+                back -= 1
+                steps += 1
+        if evidence == "weak" and not title:
+            lows = [w.rstrip(".").lower() for w in words]
+            full = [w for w in lows if len(w) > 1]
+            if len(full) >= 2:
+                known = sum(w in vocab.NAME_WORDS for w in full)
+                if known >= 1 and known * 2 >= len(full) - 0:
+                    evidence = "lexicon"
+        surface = text[run[s].start:run[e - 1].end]
+        spans.append(NameSpan(run[s].start, run[e - 1].end, words, surface, evidence, role_before))
+    return spans
+
+
+def is_muhammad(word: str) -> bool:
+    return word.rstrip(".").lower() in MUHAMMAD
+
+
+def key_of(words: list[str]) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words if w.rstrip(".").lower() not in PARTICLES and fold(w))

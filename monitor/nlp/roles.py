@@ -1,0 +1,121 @@
+"""Role phrases around a name: 'Bakal calon wakil Bupati, X', 'X selaku Juru bicara (Jubir)'."""
+from __future__ import annotations
+
+import re
+
+from monitor.nlp import vocab
+from monitor.nlp.parties import find_parties
+
+_WORD = re.compile(r"\(|\)|[,.;:!?\u201c\u201d\"]|(?:[A-Za-z]{1,4}\.(?=\s))|[^\s(),.;:!?\u201c\u201d\"]+")
+_ABBR = [
+    (r"dewan pimpinan cabang", "dpc"), (r"dewan pimpinan daerah", "dpd"), (r"dewan pimpinan wilayah", "dpw"),
+    (r"dewan pimpinan pusat", "dpp"), (r"dewan perwakilan rakyat daerah", "dprd"),
+    (r"dewan perwakilan rakyat", "dpr"), (r"komisi pemilihan umum", "kpu"),
+    (r"badan pengawas pemilihan umum", "bawaslu"), (r"badan pengawas pemilu", "bawaslu"),
+]
+_JOIN = {"dan", "&", "partai", "kabupaten", "kota", "provinsi", "kab.", "kecamatan", "desa", "pilkada", "periode",
+         "se-kabupaten", "fraksi", "daerah", "pemilihan", "dapil", "di", "tingkat", "wilayah", "pusat", "umum"}
+_POST_LEAD = re.compile(
+    r"^\s*,?\s*(?:(?:yang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)|selaku|sebagai|"
+    r"(?:langsung\s+)?(?:ditunjuk|dipercaya|terpilih|dilantik|diangkat|ditetapkan)\s+(?:sebagai|menjadi)|"
+    r"yang\s+juga)\s+|,\s*(?=\w))"
+)
+
+
+def _tidy(words: list[str]) -> str | None:
+    """Lower-case role phrase; party names as their id, regions and years dropped."""
+    phrase = " ".join(words)
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    for p in sorted(find_parties(phrase), key=lambda p: -p["start"]):
+        phrase = phrase[:p["start"]] + p["id"].lower() + phrase[p["end"]:]
+    low = re.sub(r"\s+", " ", phrase).strip().lower()
+    for long, short in _ABBR:
+        low = re.sub(long, short, low)
+    low = re.sub(r"\bpartai (?=[a-z]+\b)", "", low) if re.search(r"partai (pdip|pkb|pks|gerindra|golkar|nasdem|pan|ppp|psi|perindo|hanura|demokrat|pbb|pkn)\b", low) else low
+    low = re.sub(r"\b(kabupaten|kab\.|kota|provinsi|kecamatan|desa|se-kabupaten)\b.*$", "", low)
+    low = re.sub(r"\b(?:periode\s+)?\d[\d/–-]*\b", "", low)
+    low = re.sub(r"[,.;:–-]+", " ", low)
+    low = re.sub(r"\s+", " ", low).strip()
+    words = low.split()
+    while words and words[-1] in {"dan", "di", "pilkada", "periode", "partai", "tingkat", "se", "dari", "&"}:
+        words.pop()
+    if not words or words[0] not in vocab.ROLE_HEADS or words[0] in {"warga", "anak", "istri", "suami"} and len(words) == 1:
+        return None
+    return " ".join(words[:8])
+
+
+_STOP_BACK = {"bersama", "oleh", "kepada", "dengan", "dari", "untuk", "yang", "saat", "ketika", "bahwa", "menurut",
+              "kata", "ujar", "hadir", "serta", "atau", "pada", "kepada", "terhadap", "sementara", "itu", "antara",
+              "adalah", "ialah", "bagi", "sedangkan", "namun", "tetapi", "juga", "pun", "para", "ini", "tersebut"}
+
+
+def _descriptive(low: str) -> bool:
+    """A lower-case word that may sit inside a role phrase ('pengamat politik', 'tokoh masyarakat')."""
+    if low in _STOP_BACK or low in vocab.SPEECH_VERBS or not low.isalpha():
+        return False
+    return not re.match(r"^(?:me|di|ber|ter)[a-z]{3,}", low)
+
+
+def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
+    """Role phrase ending at a name that starts at `start` (titles like H. skipped)."""
+    seg = text[max(limit_start, start - 160):start]
+    toks = _WORD.findall(seg)
+    while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS | {"h", "hj", "dr", "ir", "drs", "prof"}:
+        toks.pop()
+    if toks and toks[-1] == ",":
+        toks.pop()
+    collected = []
+    depth = 0
+    while toks:
+        t = toks.pop()
+        low = t.rstrip(".").lower()
+        if t == ")":
+            depth += 1
+        elif t == "(":
+            depth = max(0, depth - 1)
+        elif depth:
+            pass
+        elif t in {",", ".", ";", ":", "!", "?", "\u201c", "\u201d", '"'}:
+            break
+        elif not (t[:1].isupper() or low in vocab.ROLE_WORDS or low in _JOIN or t[:1].isdigit() or t in {"–", "-"}
+                  or _descriptive(low)):
+            break
+        collected.append(t)
+        if len(collected) > 18:
+            break
+    collected.reverse()
+    # Start at the first role head.
+    for k, w in enumerate(collected):
+        if w.rstrip(".").lower() in vocab.ROLE_HEADS and w.rstrip(".").lower() not in {"tim", "anak"}:
+            return _tidy(collected[k:])
+    return None
+
+
+def role_after(text: str, end: int) -> str | None:
+    """'X selaku Juru bicara', 'X, Ketua KPU Jeneponto, ...', 'X yang juga Ketua ...'."""
+    seg = text[end:end + 160]
+    m = _POST_LEAD.match(seg)
+    if not m:
+        return None
+    rest = seg[m.end():]
+    toks = _WORD.findall(rest)
+    if not toks or toks[0].rstrip(".").lower() not in vocab.ROLE_HEADS:
+        return None
+    out = []
+    depth = 0
+    for t in toks:
+        low = t.rstrip(".").lower()
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            pass
+        elif t in {",", ".", ";", ":", "!", "?", "\u201c", "\u201d", '"'}:
+            break
+        elif not (t[:1].isupper() or low in vocab.ROLE_WORDS or low in _JOIN or t[:1].isdigit()):
+            break
+        out.append(t)
+        if len(out) > 12:
+            break
+    return _tidy(out) if out else None

@@ -1,0 +1,155 @@
+"""Word lists of Indonesian news prose: roles, organisations, places, speech verbs, quote cues."""
+from __future__ import annotations
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from monitor.nlp.gazetteer import load_lexicon
+
+HONORIFICS = {
+    "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
+    "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
+    "buya", "dokter", "haji", "hajjah", "mbak", "mas_", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
+    "pdt", "romo", "pastor", "uskup", "ompung", "ama", "ina",
+}
+
+# Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
+ROLE_HEADS = {
+    "ketua", "wakil", "bupati", "gubernur", "walikota", "wali", "wagub", "wabup", "wawali", "calon", "bakal",
+    "cabup", "cawabup", "cagub", "cawagub", "cawalkot", "bacabup", "bacawabup", "bacalon", "paslon",
+    "legislator", "anggota", "kepala", "kades", "camat", "lurah", "sekretaris", "sekjen", "sekda", "bendahara",
+    "jubir", "juru", "direktur", "dirut", "kapolres", "kapolda", "kapolsek", "kapolri", "kapolresta", "dandim",
+    "danrem", "danramil", "pangdam", "panglima", "komisioner", "presiden", "menteri", "mendagri", "menko",
+    "pj", "plt", "plh", "penjabat", "pengamat", "dosen", "akademisi", "peneliti", "warga", "tokoh", "koordinator",
+    "pimpinan", "ketum", "waketum", "staf", "staff", "kasat", "kasatreskrim", "kabag", "kabid", "kadis", "kasi",
+    "manajer", "pendiri", "pembina", "penasihat", "penasehat", "sekretaris", "aktivis", "advokat", "kuasa",
+    "pengacara", "jaksa", "hakim", "kajari", "kajati", "kapten", "kasubag", "kasubbag", "kepsek", "rektor",
+    "dekan", "guru", "ustadz", "imam", "pendeta", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
+    "founder", "relawan", "simpatisan", "kader", "politisi", "politikus", "wakapolres", "wakapolda", "kapuspen",
+    "kabareskrim", "kasatpol", "kalak", "kaban", "sekcam", "babinsa", "bhabinkamtibmas", "pjs", "anggota",
+    "petahana", "mantan", "eks", "tim", "ketua", "komandan", "pelaksana", "pejabat", "direktris", "irjen",
+    "kombes", "akbp", "brigjen", "mayjen", "letjen", "jenderal", "kolonel", "letkol", "mayor", "iptu", "ipda",
+    "aiptu", "bripka", "brigpol", "kompol", "aipda", "serka", "sertu", "kopda", "praka", "pratu", "serda",
+    "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
+    "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami", "putra",
+    "putri", "anak", "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
+    "kontestan", "senator", "komisaris", "kabiro", "karo", "kasubdit", "dirreskrimum", "dirreskrimsus",
+    "kapolsubsektor", "sekretariat_", "humas", "kahumas", "kasubbag", "wartawan", "jurnalis", "pemimpin",
+    "redaktur", "dai", "mubalig", "ulama", "budayawan", "seniman", "atlet", "pelatih", "pemain", "artis",
+    "penyanyi", "aktor", "aktris", "selebgram", "youtuber", "influencer", "pengusaha", "bos", "inisiator",
+    "koordinator", "korlap", "korcam", "kordes", "panwascam", "ppk", "pps", "kpps", "ketuanya", "wakilnya",
+    "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
+    "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
+}
+# Role heads that also open ordinary capitalised phrases in titles; kept out of names.
+ROLE_WORDS = ROLE_HEADS | {
+    "bicara", "umum", "harian", "dewan", "pimpinan", "cabang", "daerah", "wilayah", "pusat", "fraksi",
+    "komisi", "tim", "pemenangan", "struktural", "relawan", "pengurus", "ranting", "anak", "bupati", "desa",
+}
+
+# Organisation / institution words: a capitalised run containing one is no person.
+ORG_WORDS = {
+    "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
+    "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
+    "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
+    "dinas", "badan", "kantor", "kementerian", "kemendagri", "kemenag", "komisi", "lembaga", "yayasan",
+    "universitas", "institut", "sekolah", "akademi", "politeknik", "stie", "stkip", "uin", "iain", "unhas",
+    "pt", "cv", "tbk", "bank", "koperasi", "bumdes", "pengadilan", "kejaksaan", "kejari", "kejati", "kpk",
+    "ombudsman", "mk", "ma", "dprd", "rsud", "rs", "puskesmas", "klinik", "organisasi", "ormas", "lsm",
+    "himpunan", "ikatan", "persatuan", "gerakan", "forum", "aliansi", "asosiasi", "perkumpulan", "majelis",
+    "mui", "nu", "pbnu", "pwnu", "muhammadiyah", "hmi", "pmii", "gmni", "kammi", "imm", "knpi", "ampi",
+    "pemuda", "karang", "taruna", "pkk", "dharma", "wanita", "fraksi", "sekretariat", "setda", "setwan",
+    "bappeda", "bappenas", "bpk", "bpkp", "inspektorat", "disdik", "dinkes", "dukcapil", "bkpsdm", "bkd",
+    "kominfo", "diskominfo", "satgas", "gugus", "tugas", "team", "tim", "relawan", "koalisi", "poros",
+    "posko", "media", "news", "online", "com", "id", "co", "tv", "radio", "group", "grup", "holding",
+    "polrestabes", "kapolrestabes", "mabes", "lapas", "rutan", "kemenkumham", "imigrasi", "bea", "cukai",
+    "basarnas", "bmkg", "bps", "bpn", "atr", "bnn", "bnpt", "bin", "bais", "brin", "ojk", "bi", "lpsk",
+    "komnas", "ham", "kpai", "perludem", "icw", "jppr", "kipp", "jpp", "ppk", "pps", "kpps", "pantarlih",
+    "presidium", "sekber", "koalisi", "barisan", "front", "laskar", "brigade", "komunitas", "paguyuban",
+    "kerukunan", "keluarga", "besar", "rumpun", "asrama", "mahasiswa", "bem", "senat", "osis",
+    "pemerintah", "negara", "republik", "kabinet", "istana", "kepresidenan", "sekretariat", "dprd-nya",
+    "gedung", "aula", "ruang", "balai", "kantor", "wisma", "graha", "pendopo", "rujab", "rumah", "jabatan",
+}
+# Heads of place and facility names: what follows is no person (Jalan Jenderal Sudirman).
+PLACE_HEADS = {
+    "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
+    "desa", "kelurahan", "kecamatan", "kabupaten", "kab", "kota", "provinsi", "prov", "dusun", "kampung",
+    "lingkungan", "dukuh", "nagari", "gampong", "jorong", "banjar", "kampong", "pulau", "gunung", "sungai",
+    "danau", "pantai", "teluk", "tanjung", "selat", "bukit", "lembah", "pegunungan", "kawasan", "blok",
+    "masjid", "mesjid", "musala", "mushola", "gereja", "pura", "vihara", "klenteng", "pesantren", "ponpes",
+    "stadion", "bandara", "pelabuhan", "terminal", "stasiun", "lapangan", "gedung", "hotel", "wisma",
+    "taman", "pasar", "museum", "monumen", "tugu", "jembatan", "bendungan", "waduk", "makam", "tpu",
+    "universitas", "institut", "kampus", "sekolah", "sma", "smp", "sd", "smk", "man", "mts", "min", "sman",
+    "smpn", "sdn", "smkn", "rsud", "rs", "rumah", "puskesmas", "cafe", "kafe", "warkop", "resto", "restoran",
+    "rm", "kedai", "toko", "mall", "plaza", "alun-alun", "lapas", "rutan", "asrama", "kapal", "km", "kri",
+    "pelabuhan", "dermaga", "benteng", "istana", "balai", "aula", "auditorium", "convention", "hall",
+    "yayasan", "kodam", "korem", "kodim", "lanud", "lanal", "pangkalan", "wilayah", "daerah", "kota",
+}
+DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
+MONTHS = {
+    "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "nopember", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt",
+    "sep", "okt", "nov", "des",
+}
+# Capitalised words of political prose that are never names.
+NON_NAME = {
+    "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
+    "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
+    "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
+    "idul", "fitri", "adha", "ramadan", "ramadhan", "lebaran", "natal", "imlek", "nyepi", "waisak",
+    "hut", "ri", "wib", "wita", "wit", "rp", "baca", "juga", "foto", "video", "editor", "penulis",
+    "reporter", "sumber", "gen", "z", "milenial", "covid", "corona", "online", "program", "visi", "misi",
+    "debat", "kampanye", "deklarasi", "rakor", "rapat", "paripurna", "musda", "muscab", "musyawarah",
+    "rakerda", "rakercab", "rakernas", "mukernas", "kongres", "munas", "muswil", "mubes", "halal", "bihalal",
+    "silaturahmi", "jalan", "sehat", "santai", "lomba", "festival", "expo", "pekan", "hari", "ulang",
+    "apel", "upacara", "sosialisasi", "bimtek", "pelatihan", "workshop", "seminar", "webinar", "dialog",
+    "diskusi", "sarasehan", "rembuk", "stunting", "aksi", "program", "bantuan", "langsung", "tunai", "blt",
+    "bansos", "pkh", "dana", "desa", "kip", "kis", "apbd", "apbn", "apbdes", "dak", "dau", "pad", "pkpu",
+    "uu", "perda", "perbup", "perpres", "pp", "sk", "nomor", "no", "pasal", "ayat", "tentang", "sirekap",
+    "situng", "dpt", "dps", "tps", "tms", "ms", "bmk", "debat", "publik", "asta", "cita", "nawacita",
+    "merdeka", "belajar", "makan", "bergizi", "gratis", "mbg", "ikn", "nusantara", "ppkm", "psbb", "new",
+    "normal", "breaking", "news", "update", "terkini", "terbaru", "populer", "opini", "editorial",
+    "advertorial", "politik", "hukum", "kriminal", "olahraga", "ekonomi", "pendidikan", "kesehatan", "sosial",
+    "budaya", "wisata", "religi", "nasional", "internasional", "regional", "daerah", "metro", "headline",
+    "berita", "artikel", "selengkapnya", "klik", "disini", "di", "sini", "honda", "yamaha", "suzuki",
+    "toyota", "kawasaki", "beat", "vario", "scoopy", "nmax", "avanza", "xenia", "innova", "pajero", "fortuner",
+    "whatsapp", "wa", "facebook", "fb", "instagram", "ig", "tiktok", "youtube", "twitter", "x", "google",
+    "telegram", "iphone", "samsung", "android", "zoom", "live", "streaming", "channel", "podcast", "rupiah",
+    "dollar", "dolar", "pertamina", "pertalite", "pertamax", "solar", "lpg", "elpiji", "bbm", "sembako",
+    "pancasila", "bhinneka", "tunggal", "ika", "uud", "nkri", "garuda", "merah", "putih", "sumpah",
+    "proklamasi", "kemerdekaan", "pahlawan", "kartini", "pers", "buruh", "guru", "santri", "sumpah",
+    "piala", "liga", "cup", "open", "championship", "turnamen", "tarkam", "fc", "psm", "persija", "persib",
+    "dprd", "ketua", "bupati", "wakil", "gubernur", "tim", "koalisi", "relawan", "kubu", "pasangan",
+    "paslon", "calon", "cabup", "cawabup", "nomor", "urut", "satu", "dua", "tiga", "empat", "lima",
+    "kolom", "kosong", "quick", "count", "real", "exit", "poll", "survei", "survey", "lsi", "indikator",
+    "litbang", "kompas", "poltracking", "charta", "politika", "ikrar", "sumpah", "janji", "dwitunggal",
+    "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
+    "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
+    "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
+}
+SPEECH_VERBS = {
+    "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
+    "mengungkapkan", "menyampaikan", "menuturkan", "menerangkan", "mengaku", "mengakui", "menambahkan",
+    "menekankan", "mengimbau", "mengajak", "memastikan", "membeberkan", "menyatakan", "mengklaim",
+    "mendorong", "mengingatkan", "berpesan", "mengharapkan", "mengutarakan", "memaparkan", "membenarkan",
+    "membantah", "menampik", "mengemukakan", "berujar", "berkata", "bertutur", "mengucapkan", "melanjutkan",
+    "mengimbuhkan", "menduga", "meyakini", "mengklarifikasi", "menyayangkan", "menginstruksikan",
+    "menjanjikan", "mengharap", "memprediksi", "memperkirakan", "menganggap", "berpendapat", "menyarankan",
+    "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
+    "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang",
+}
+# Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
+CUES = {
+    "ujar", "kata", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
+    "lanjut", "ucap", "pungkas", "papar", "urai", "tandas", "timpal", "sambung", "seru", "harap", "pinta",
+    "akui", "aku", "klaim", "tukas", "cetus", "katakan", "sergah", "bilang", "jawab", "kilah", "ungkapkan",
+    "jelaskan", "tegaskan", "tuturkan", "sampaikan", "paparkan", "terangkan", "sebutkan", "tambahkan",
+    "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya",
+}
+TOPIC_VERBS = {"menanggapi", "menyoroti", "menyinggung", "membahas", "mengomentari"}
+PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "saya", "aku"}
+
+_lex = load_lexicon()
+NAME_WORDS = frozenset(_lex.get("name_words", ()))
+COMMON_WORDS = frozenset(_lex.get("common_words", ())) | frozenset(STOP_WORDS)
+LEX_ORG_WORDS = frozenset(_lex.get("org_words", ()))
+LEX_LOC_WORDS = frozenset(_lex.get("loc_words", ()))

@@ -1,0 +1,152 @@
+"""monitor.nlp: names, parties, regions, people, candidates, roles, quotes and the analyze command."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.nlp import PIPELINE_VERSION, analyze, build_nlp
+from monitor.nlp.names import clean_name, fold, name_key
+from monitor.nlp.parties import find_parties
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEED = SHARED / "seed" / "jurnalisbicara-jeneponto-2024-06-25.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def people(result):
+    return {p["name"]: p for p in result["people"]}
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("H. MUHAMMAD SARIF, S.H., M.H.", "Muhammad Sarif"),
+    ("MOCH. NOER ALIM QALBY, S.H., LL.M.", "Moch. Noer Alim Qalby"),
+    ("Dr. dr. H. M. SYAFRUDDIN NURDIN, M.Kes.", "M. Syafruddin Nurdin"),
+    ("Tgk. H. M. FADHIL RAHMI, Lc., M.Ag.", "M. Fadhil Rahmi"),
+    ("Irjen Pol (Purn) Dr. Drs. H. DIDI HARYONO, S.H., M.H.", "Didi Haryono"),
+    ("H.M. SALIM FAKHRY, SE.,MM", "M. Salim Fakhry"),
+])
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Soekarno", "Sukarno"), ("Djoko", "Joko"), ("Tjahjo", "Cahyo"), ("Sjarif", "Syarif"),
+    ("Syarif", "Sarif"), ("Chairul", "Khairul"), ("Muh.", "Muhammad"), ("Moch", "Mohammad"),
+    ("M.", "Mochammad"), ("Noer", "Nur"), ("Baharuddin", "Baharudin"), ("Qalby", "Kalbi"),
+])
+def test_fold_spelling_variants(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_name_key_drops_titles():
+    assert name_key("H. Muh. Syarif") == name_key("Muhammad Sarif")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("Ketua DPC PDI-P dan Fraksi PDI Perjuangan", ["PDIP", "PDIP"]),
+    ("Partai Demokrasi Indonesia Perjuangan mendukung", ["PDIP"]),
+    ("didukung Gerindra, Partai NasDem dan Partai Buruh", ["GERINDRA", "NASDEM", "BURUH"]),
+    ("para buruh pabrik dan petani", []),
+    ("Sekjen PBB Antonio Guterres", []),
+    ("koalisi PKB, PBB dan PAN", ["PKB", "PBB", "PAN"]),
+    ("bayar PBB sebelum jatuh tempo", []),
+])
+def test_parties(text, ids):
+    assert [p["id"] for p in find_parties(text)] == ids
+
+
+def test_pipeline_is_blank_indonesian_with_monitor_components(nlp):
+    assert nlp.lang == "id"
+    assert [n for n in nlp.pipe_names if n.startswith("monitor_")] == nlp.pipe_names
+    assert PIPELINE_VERSION
+
+
+def test_people_roles_quotes_and_noise(nlp):
+    title = "Dukungan Mengalir untuk Paslon"
+    text = (
+        "MAKASSAR, kabarlokal.id – Ketua DPW Partai NasDem Sulsel, Rusdi Masse, hadir di Jalan Jenderal Sudirman.\n\n"
+        "“Kami solid mendukung pasangan ini sampai menang,” ujar Rusdi Masse, Senin (1/7/2024).\n\n"
+        "Baca Juga: Andi Sudirman Sulaiman Resmikan Jembatan\n\n"
+        "Pengamat politik Universitas Hasanuddin, Ali Armunanto, menilai bahwa koalisi ini cukup kuat.\n\n"
+        "“Peluangnya besar,” katanya.\n\n"
+        "Penulis: Budi Santoso"
+    )
+    r = analyze(title, text, nlp=nlp)
+    ppl = people(r)
+    assert set(ppl) == {"Rusdi Masse", "Ali Armunanto"}
+    assert "ketua dpw nasdem sulsel" in ppl["Rusdi Masse"]["roles"] or any(
+        x.startswith("ketua dpw nasdem") for x in ppl["Rusdi Masse"]["roles"])
+    assert ppl["Ali Armunanto"]["roles"] == ["pengamat politik universitas hasanuddin"]
+    assert [(q["speaker"], q["direct"]) for q in r["quotes"]] == [
+        ("Rusdi Masse", True), ("Ali Armunanto", False), ("Ali Armunanto", True)]
+    assert r["quotes"][0]["text"] == "Kami solid mendukung pasangan ini sampai menang"
+    assert [p["id"] for p in r["parties"]] == ["NASDEM"]
+    assert "Kota Makassar" in r["regions"]
+
+
+def test_mentions_follow_the_contract(nlp):
+    r = analyze("Syarif Temui Warga", "JENEPONTO – Muh. Syarif menyapa warga. Syarif didampingi kader PKB.", nlp=nlp)
+    kinds = {(m["kind"], m["key"]) for m in r["mentions"]}
+    assert ("party", "PKB") in kinds and ("person", "Muh. Syarif") in kinds
+    for m in r["mentions"]:
+        src = r["title"] if m["in_title"] else "JENEPONTO – Muh. Syarif menyapa warga. Syarif didampingi kader PKB."
+        assert src[m["start"]:m["end"]] == m["text"]
+    assert people(r)["Muh. Syarif"]["candidate"] == {"id_paslon": "1001217", "position": "calon", "wilayah": "JENEPONTO"}
+
+
+@pytest.mark.parametrize("region, linked", [("Jeneponto", True), (None, False), ("Kota Makassar", False)])
+def test_candidate_link_needs_region_or_unique_full_name(nlp, region, linked):
+    r = analyze("", "Muh. Syarif mengatakan pihaknya siap bertarung di pilkada.", region=region, nlp=nlp)
+    assert (people(r)["Muh. Syarif"]["candidate"] is not None) is linked
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article absent")
+def test_seed_article(nlp):
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    r = analyze(title, body, nlp=nlp)
+    ppl = people(r)
+    assert set(ppl) == {"Moch Noer Alim Qalby", "Muh. Syarif", "Baharuddin Hafid", "Kaharuddin", "Alimuddin Naba"}
+    alim = ppl["Moch Noer Alim Qalby"]
+    assert "Moch Nur Alim Qalby" in alim["variants"]
+    assert "bakal calon wakil bupati" in alim["roles"]
+    assert alim["candidate"] == {"id_paslon": "1001217", "position": "wakil", "wilayah": "JENEPONTO"}
+    assert ppl["Muh. Syarif"]["candidate"] == {"id_paslon": "1001217", "position": "calon", "wilayah": "JENEPONTO"}
+    assert "juru bicara" in ppl["Baharuddin Hafid"]["roles"] and ppl["Baharuddin Hafid"]["quoted"]
+    assert "ketua dpc pdip" in ppl["Kaharuddin"]["roles"] and ppl["Kaharuddin"]["quoted"]
+    assert any(x.startswith("ketua tim struktural") for x in ppl["Kaharuddin"]["roles"])
+    assert "legislator pdip" in ppl["Alimuddin Naba"]["roles"]
+    assert [p["id"] for p in r["parties"]] == ["PDIP", "PKB", "PKS", "BURUH", "PERINDO"]
+    direct = [q for q in r["quotes"] if q["direct"]]
+    assert len(direct) == 6 and all(q["speaker"] == "Baharuddin Hafid" for q in direct)
+
+
+def test_analyze_command_text_file(tmp_path):
+    from monitor.cli import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text("Judul Berita\nKetua KPU Jeneponto, Andi Wijaya, mengatakan tahapan berjalan lancar.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["analyze", str(f), "--region", "Jeneponto"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert set(out) >= {"title", "people", "parties", "quotes", "regions"}
+    assert out["title"] == "Judul Berita"
+    assert [p["name"] for p in out["people"]] == ["Andi Wijaya"]
+    assert out["quotes"] == [{"speaker": "Andi Wijaya", "text": "tahapan berjalan lancar", "direct": False,
+                              "cue": "mengatakan"}]
+
+
+def test_analyze_command_rejects_unknown_region(tmp_path):
+    from monitor.cli import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text("Judul\nIsi.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["analyze", str(f), "--region", "Atlantis"])
+    assert res.exit_code == 1
+    assert res.output == "Error: unknown region 'Atlantis' (try a kabupaten, 'Kota X' or a province)\n"
