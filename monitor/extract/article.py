@@ -199,9 +199,10 @@ def _date_near(headline, tz, now, after: int = 40, before: int = 10):
     return None
 
 
+_NOT_NAME = r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Editor|Pewarta|Reporter|Foto)\b)"
 _BYLINE = re.compile(
     r"\b(?i:penulis|reporter|pewarta|wartawan|kontributor|oleh|by)\s*:?\s+"
-    r"((?:[A-Z][\w'’.-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|bin|binti|al|de|van)){0,4})",
+    r"(" + _NOT_NAME + r"[A-Z][\w'’.-]*\.?(?:\s+" + _NOT_NAME + r"(?:[A-Z][\w'’.-]*|bin|binti|al|de|van)){0,4})",
 )
 
 
@@ -299,7 +300,7 @@ def _authors(st, site_names, *groups) -> list[str]:
             continue
         if any(k in key.split() or k == key for k in site_keys):
             continue
-        if any(key == _norm(o) for o in out):
+        if any(key == _norm(o) or key.startswith(_norm(o) + " ") for o in out):
             continue
         out.append(name)
     return out
