@@ -128,7 +128,21 @@ def _v2_datasette_indexes(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS [{name}]")
 
 
-MIGRATIONS = [_v1_base, _v2_datasette_indexes]
+def _v3_mentions_by_article(db: sqlite_utils.Database) -> None:
+    """One index answers "what does this article mention" without touching the table.
+
+    Date-bounded queries walk the day's articles and then their mentions; with
+    kind and the three entity ids in the index, those lookups never read the
+    (wide, sentence-carrying) mention rows. It replaces the article_id index,
+    its prefix.
+    """
+    db["mentions"].create_index(
+        ["article_id", "kind", "candidate_id", "person_id", "party_id"], if_not_exists=True
+    )
+    db.execute("DROP INDEX IF EXISTS idx_mentions_article_id")
+
+
+MIGRATIONS = [_v1_base, _v2_datasette_indexes, _v3_mentions_by_article]
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

@@ -24,8 +24,6 @@ SETTINGS = {
     "suggest_facets": False,
     "truncate_cells_html": 300,
     "default_page_size": 50,
-    # Chart queries return one row per day and series: a year of 8 candidates is 2,920.
-    "max_returned_rows": 5000,
 }
 
 

@@ -181,9 +181,9 @@ def test_default_facets_are_indexed(db_path):
     ("todays_coverage", {"party": "PDIP"}, [{"outlet": "Warta B"}]),
     ("todays_coverage", {"region": "TELUK"}, [{"outlet": "Warta B"}]),
     ("mentions_per_candidate_per_day", {"date_from": "2024-06-24", "region": "73.99"}, [
-        {"day": "2024-06-24", "candidate": "Citra Lestari", "mentions": 2, "articles": 1},
         {"day": "2024-06-25", "candidate": "Andi Makmur", "mentions": 3, "articles": 2},
         {"day": "2024-06-25", "candidate": "Citra Lestari", "mentions": 1, "articles": 1},
+        {"day": "2024-06-24", "candidate": "Citra Lestari", "mentions": 2, "articles": 1},
     ]),
     ("mentions_per_candidate_per_day", {"party": "golkar", "candidate": "Andi"}, [
         {"day": "2024-06-25", "candidate": "Andi Makmur", "mentions": 2, "articles": 1},
@@ -218,9 +218,9 @@ def test_default_facets_are_indexed(db_path):
         {"speaker": "Hasan Basri", "direct": 0},
     ]),
     ("parties_with_candidate_pairs", {}, [
+        {"pair_name": "Citra Lestari - Dedi Rahman", "party": "Partai Golongan Karya", "articles": 2},
         {"pair_name": "Andi Makmur - Budi Santoso", "party": "PDI Perjuangan", "articles": 1},
         {"pair_name": "Andi Makmur - Budi Santoso", "party": "Partai Golongan Karya", "articles": 1},
-        {"pair_name": "Citra Lestari - Dedi Rahman", "party": "Partai Golongan Karya", "articles": 2},
         {"pair_name": "Eka Putri - Fajar Hidayat", "party": "Partai Golongan Karya", "articles": 1},
     ]),
     ("parties_with_candidate_pairs", {"party": "pdip"}, [
