@@ -53,6 +53,7 @@ _DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s*|(?<=[A-Za-z.)])\s*(?:–|—)\
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
 _PAREN = re.compile(r"\([^)]{0,60}\)")
 _DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\w*\b", re.I)
+_BARE_DATELINE = re.compile(r"^(.{2,70}?)\s*(?:-{1,2}|–|—)$")
 _OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})+)\b\s*[-–—:,]?\s*")
 
 
@@ -177,9 +178,13 @@ def clean_paragraphs(lines: list[str], *, caption_first: bool = False,
         if i < len(paragraphs) - 3:
             break
     dateline = None
-    if paragraphs:
-        dateline, first = split_dateline(paragraphs[0])
-        paragraphs[0] = first
-        if caption_first and len(paragraphs) > 2 and len(first) < 300 and first[-1] not in ".!?\"”’'":
-            paragraphs.pop(0)
+    bare = _BARE_DATELINE.match(paragraphs[0]) if len(paragraphs) > 1 else None
+    if bare and _place_like(bare.group(1)):
+        # ``<strong>Jakarta</strong> - <p>Isi…``: the dateline stands alone before the first paragraph.
+        dateline = bare.group(1)
+        paragraphs = paragraphs[1:]
+    elif paragraphs:
+        dateline, paragraphs[0] = split_dateline(paragraphs[0])
+    if caption_first and len(paragraphs) > 2 and len(paragraphs[0]) < 300 and paragraphs[0][-1] not in ".!?\"”’'":
+        paragraphs.pop(0)
     return paragraphs, dateline, authors

@@ -81,25 +81,29 @@ def prune(root, keep_captions: bool = False) -> None:
 def lines(root, *, skip_negative: bool = True, drop_links: bool = True, keep_captions: bool = False) -> list[str]:
     """Text of a subtree split at block elements and <br>; link-dominated lines dropped.
 
-    Returns raw lines; cleaning is ``clean.clean_paragraphs``'s job.
+    A single <br> inside a sentence (the next line starts in lower case, or this one ends with a
+    comma) is a soft wrap, not a paragraph break. Returns raw lines; cleaning is
+    ``clean.clean_paragraphs``'s job.
     """
-    out: list[str] = []
+    out: list[list] = []  # [text, ended by a single <br>]
     buf: list[str] = []
     link_chars = [0]
 
-    def flush():
+    def flush(by_br: bool = False):
         text = " ".join("".join(buf).split())
         if text:
             # A line that is mostly anchor text is a related-link or tag list, not prose.
             if not (drop_links and link_chars[0] > 0.6 * len(text) and len(text) < 400):
-                out.append(text)
+                out.append([text, by_br])
+        elif out:
+            out[-1][1] = False  # a second <br> or a block edge: a real break
         buf.clear()
         link_chars[0] = 0
 
     def walk(el, in_link: bool):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
-            flush()
+            flush(by_br=True)
         else:
             if skip_negative and el is not root and is_negative(el, keep_captions):
                 return
@@ -122,7 +126,15 @@ def lines(root, *, skip_negative: bool = True, drop_links: bool = True, keep_cap
 
     walk(root, False)
     flush()
-    return out
+    merged: list[str] = []
+    soft = False
+    for text, by_br in out:
+        if soft and merged and (merged[-1].endswith(",") or text[:1].islower()):
+            merged[-1] += " " + text
+        else:
+            merged.append(text)
+        soft = by_br
+    return merged
 
 
 def text_of(el) -> str:
