@@ -122,7 +122,7 @@ def test_dashboard_filtered_by_region(server, browser_page):
 
 
 @pytest.mark.parametrize("query, params, first_cell", [
-    ("mentions_per_candidate_per_day", "?region=73.99", "2024-06-20"),
+    ("mentions_per_candidate_per_day", "?region=73.99", "2024-06-25"),
     ("share_of_voice_by_outlet", "", "Kabar A"),
 ])
 def test_canned_query_page(server, browser_page, query, params, first_cell):
