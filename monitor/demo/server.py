@@ -19,12 +19,13 @@ import struct
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from monitor.demo.site import META_FILE
 
 DEMO_SITE = Path(__file__).resolve().parent / "site"
 PLACEHOLDER = "{{BASE}}"
+PLACEHOLDER_QUOTED = quote(PLACEHOLDER, safe="")  # inside share-button query strings
 TYPES = {
     ".html": "text/html; charset=UTF-8",
     ".xml": "application/xml; charset=UTF-8",
@@ -179,7 +180,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _filter(self, body: bytes, ctype: str) -> bytes:
         if "charset=UTF-8" not in ctype:
             return body
-        text = body.decode("utf-8").replace(PLACEHOLDER, self.site.base)
+        text = (body.decode("utf-8").replace(PLACEHOLDER, self.site.base)
+                .replace(PLACEHOLDER_QUOTED, quote(self.site.base, safe="")))
         fl = self.site.flavour
         drop = []
         if not fl["sitemap"]:
