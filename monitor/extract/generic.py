@@ -59,10 +59,9 @@ def _weight(el, keep_captions: bool) -> float:
     return w
 
 
-def best_container(root, keep_captions: bool = False):
-    """The element holding most of the article's prose, or None."""
-    scores: dict = {}
-    totals: dict = {}
+def _scores(root, keep_captions: bool) -> tuple[dict, dict]:
+    """(container -> prose score discounted by link density and class/id names, container -> raw prose score)."""
+    raw: dict = {}
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag not in _PARA_TAGS and tag not in _CONTAINER_TAGS:
@@ -75,27 +74,59 @@ def best_container(root, keep_captions: bool = False):
         holder = el.getparent() if tag in _PARA_TAGS else el
         level = 0
         while holder is not None and level < 3:
-            scores[holder] = scores.get(holder, 0.0) + score / (1, 2, 3)[level]
-            totals[holder] = totals.get(holder, 0) + chars
+            raw[holder] = raw.get(holder, 0.0) + score / (1, 2, 3)[level]
             holder = holder.getparent()
             level += 1
-    best, best_score = None, 0.0
-    for el, score in scores.items():
-        if el.tag in ("html",):
+    scores = {}
+    for el, score in raw.items():
+        if el.tag == "html":
             continue
         score += _weight(el, keep_captions)
-        text = el.text_content()
-        n = len(text) or 1
+        n = len(el.text_content()) or 1
         link_len = sum(len(a.text_content()) for a in el.iter("a"))
-        score *= 1 - min(link_len / n, 1.0)
-        if score > best_score:
-            best, best_score = el, score
-    return best
+        scores[el] = score * (1 - min(link_len / n, 1.0))
+    return scores, raw
+
+
+def best_container(root, keep_captions: bool = False):
+    """The element holding most of the article's prose, or None."""
+    scores, _ = _scores(root, keep_captions)
+    best = max(scores, key=scores.get, default=None)
+    return best if best is not None and scores[best] > 0 else None
+
+
+def body_blocks(root, keep_captions: bool = False) -> list:
+    """The best container plus siblings that carry the same story (a body split by ad slots or pages)."""
+    scores, raw = _scores(root, keep_captions)
+    best = max(scores, key=scores.get, default=None)
+    if best is None or scores[best] <= 0:
+        return []
+    parent = best.getparent()
+    if parent is None or parent.tag == "html":
+        return [best]
+    # Siblings join on their own prose, not on names: ``detail__author`` is no story text.
+    threshold = max(10.0, 0.2 * raw.get(best, 0.0))
+    blocks = []
+    for sib in parent:
+        if sib is best:
+            blocks.append(sib)
+        elif not isinstance(sib.tag, str) or dom.is_negative(sib, keep_captions) or scores.get(sib, 0.0) <= 0:
+            continue
+        elif raw.get(sib, 0.0) >= threshold:
+            blocks.append(sib)
+        elif sib.tag == best.tag and sib.get("class") == best.get("class") and raw.get(sib, 0.0) >= 2:
+            # A twin of the best block (``read__page`` after ``read__page``): the story goes on.
+            blocks.append(sib)
+    return blocks
 
 
 def extract_lines(root, keep_captions: bool = False) -> tuple[object, list[str]]:
-    """(best container, its body lines); (None, []) when the page has no prose block."""
-    container = best_container(root, keep_captions)
-    if container is None:
+    """(best container, body lines of it and its story siblings); (None, []) when the page has no prose."""
+    blocks = body_blocks(root, keep_captions)
+    if not blocks:
         return None, []
-    return container, dom.lines(container, keep_captions=keep_captions)
+    lines: list[str] = []
+    for block in blocks:
+        lines += dom.lines(block, keep_captions=keep_captions)
+    best = max(blocks, key=lambda b: len(b.text_content()))
+    return best, lines
