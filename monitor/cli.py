@@ -105,6 +105,10 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
         lock.acquire()
     except AlreadyRunning as exc:
         click.echo(f"monitor crawl: {exc}", err=True)
+        # The log file is the run history cron and systemd users read: the refusal belongs there too.
+        logs.setup_logging(log_dir, level="WARNING", stderr=False)
+        logging.getLogger("monitor.crawl").warning("refused: %s (exit %d)", exc, EXIT_LOCKED)
+        logs.teardown_logging()
         sys.exit(EXIT_LOCKED)
     log = logging.getLogger("monitor.crawl")
     try:

@@ -38,6 +38,7 @@ def setup_logging(
     max_bytes: int = 5_000_000,
     backups: int = 10,
     console=None,
+    stderr: bool = True,
 ) -> Path:
     """Send log records to `log_dir/filename` (rotated by size) and to stderr.
 
@@ -61,7 +62,7 @@ def setup_logging(
     else:
         err_handler = logging.StreamHandler(sys.stderr)
         err_handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    for handler in (file_handler, err_handler):
+    for handler in (file_handler, err_handler) if stderr else (file_handler,):
         handler.setLevel(level)
         logging.root.addHandler(handler)
         _installed.append(handler)
@@ -190,6 +191,7 @@ class ProgressExtension:
             (self.item_scraped, signals.item_scraped),
             (self.item_dropped, signals.item_dropped),
             (self.spider_error, signals.spider_error),
+            (self.spider_error, signals.item_error),
             (self.spider_closed, signals.spider_closed),
         ):
             crawler.signals.connect(handler, signal=signal)

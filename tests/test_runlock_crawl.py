@@ -69,7 +69,9 @@ def test_second_crawl_exits_at_once_while_the_lock_is_held(tmp_path):
     assert re.fullmatch(
         rf"monitor crawl: another crawl is already running \(pid {os.getpid()} since \S+\); "
         rf"lock: {re.escape(str(lock_path_for(db)))}\n", result.stderr)
-    assert not db.exists() and not (tmp_path / "logs").exists()
+    assert not db.exists()
+    log = (tmp_path / "logs" / "monitor.log").read_text(encoding="utf-8")
+    assert re.fullmatch(r"\S+ \S+ WARNING monitor.crawl: refused: another crawl is already running .*\(exit 75\)\n", log)
 
 
 def test_two_crawls_started_together_one_runs(tmp_path, demo):
