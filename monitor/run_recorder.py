@@ -46,6 +46,8 @@ def run_message(summary: dict) -> str:
     parts = []
     if summary.get("via"):
         parts.append(f"via {summary['via']}" + (f" {summary['via_url']}" if summary.get("via_url") else ""))
+        if summary.get("feed_url"):
+            parts.append(f"feed {summary['feed_url']}")
     else:
         parts.append("no discovery source answered")
     parts.append(f"{summary.get('listed', 0)} listed, {summary.get('scheduled', 0)} fetched")
@@ -73,6 +75,7 @@ class RunRecorder:
         crawler.monitor_recorder = ext
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
         return ext
 
     def spider_opened(self, spider) -> None:
@@ -87,6 +90,11 @@ class RunRecorder:
         since = getattr(spider, "since", None)
         self.row_id = self.store.start_run(self.run_id, outlet.id, since.isoformat() if since else None)
 
+    def item_error(self, item, response=None, failure=None, **kw) -> None:
+        # A page fetched but lost in a pipeline: the run is not complete.
+        self.crawler.stats.inc_value("monitor/item_errors")
+        self.failure(getattr(response, "url", None) or item.get("url"), f"pipeline error: {failure.getErrorMessage() if failure else '?'}")
+
     def failure(self, url: str, error: str) -> None:
         if self.store is not None and self.outlet_id:
             self.store.record_failure(self.run_id, self.outlet_id, url, error)
@@ -95,11 +103,11 @@ class RunRecorder:
         summary = spider.summary() if hasattr(spider, "summary") else {}
         stats = self.crawler.stats
         errors = sum(int(stats.get_value(k, 0) or 0) for k in (
-            "monitor/article_errors", "monitor/failed_pages", "spider_exceptions/count",
+            "monitor/article_errors", "monitor/failed_pages", "monitor/item_errors", "spider_exceptions/count",
         ))
         if reason != "finished" or not summary.get("via"):
             status = "failed"
-        elif stats.get_value("monitor/article_errors") or stats.get_value("monitor/unsaved_articles"):
+        elif any(stats.get_value(k) for k in ("monitor/article_errors", "monitor/item_errors", "monitor/unsaved_articles")):
             # Not "ok": the next run then starts from the last complete run's window and retries.
             status = "partial"
         else:

@@ -27,23 +27,37 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import scrapy
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from monitor.items import PageItem
+from monitor.items import PageItem as _PageItem
 from monitor.outlets import Outlet, RegistryError, find_outlet
 from monitor.spiders import discovery as disc
 from monitor.spiders.urls import canonical_url, clean_url, is_trap
 
 logger = logging.getLogger(__name__)
 
+
+class PageItem(_PageItem):
+    """The contract's PageItem, plus the slots the pipelines fill in on the way (article, analysis).
+
+    Kept here only until monitor/items.py declares them itself: without them the extract
+    pipeline cannot attach its result to a scrapy.Item.
+    """
+
+    _article = scrapy.Field()
+    _analysis = scrapy.Field()
+
 SOURCES = ("rest", "feed", "sitemap", "listing")
+STEPS = ("rest", "home", "feed", "sitemap", "listing")
 SITEMAP_PROBES = ("wp-sitemap.xml", "sitemap_index.xml", "sitemap.xml")
 REST_PER_PAGE = 100
 _VIA_RE = re.compile(r"^via (rest|feed|sitemap|listing)(?: ([^\s;]+))?")
+_FEED_RE = re.compile(r"; feed (\S+?);")
 
 
 def utcnow() -> datetime:
@@ -89,6 +103,9 @@ class WordPressSpider(SitemapSpider):
         self.listing_pages = 0
         self.listing_seen: set[str] = set()
         self.sections: deque[str] = deque()
+        self.robots_from_wordpress = False
+        self.feed_candidates: list[str] = []
+        self.home_failed = False
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
 
@@ -170,19 +187,26 @@ class WordPressSpider(SitemapSpider):
         return utcnow() - timedelta(days=self.outlet.first_run_days)
 
     def _plan(self) -> list[str]:
-        order = list(SOURCES)
+        """Steps in order. The home page comes before feed and listing: it names the feeds and is
+        the first listing page, so neither needs a blind probe."""
         if self.check:
-            return order
+            return list(STEPS)
         via = _VIA_RE.match(self.previous or "")
-        if via:
-            # The source that covered the last run goes first; the rest stay as fallbacks.
-            order.remove(via[1])
-            order.insert(0, via[1])
-            if via[1] == "sitemap" and via[2]:
-                self.robots_sitemaps = [via[2]]
-            if via[1] == "feed" and via[2]:
-                self.remembered_feed = via[2]
-        return order
+        if not via:
+            return list(STEPS)
+        source, url = via[1], via[2]
+        # The source that covered the last run goes first; the others stay as fallbacks.
+        if source == "sitemap" and url:
+            self.robots_sitemaps = [url]
+        if source == "feed" and url:
+            self.remembered_feed = url
+        feed = _FEED_RE.search(self.previous or "")
+        if feed and source != "feed":
+            self.remembered_feed = feed[1]
+        # A feed that reaches back to the last run is one request; sitemaps are several.
+        first = {"rest": ["rest"], "sitemap": ["feed", "sitemap"] if feed else ["sitemap"], "feed": ["feed"],
+                 "listing": ["home", "listing"]}[source]
+        return first + [s for s in STEPS if s not in first]
 
     # -- the step machine ----------------------------------------------------------
     async def start(self):
@@ -208,6 +232,8 @@ class WordPressSpider(SitemapSpider):
     def _on_response(self, response, request, spider=None) -> None:
         # robots.txt is fetched by RobotsTxtMiddleware; read its Sitemap: lines from the same response.
         if urlsplit(response.url).path == "/robots.txt" and response.status == 200:
+            # WordPress's own robots.txt names its sitemaps (core and SEO plugins add the line).
+            self.robots_from_wordpress = b"/wp-admin/" in response.body
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
                 if url not in self.robots_sitemaps and disc.same_site(url, self.base_url):
                     self.robots_sitemaps.append(url)
@@ -224,6 +250,8 @@ class WordPressSpider(SitemapSpider):
         source = request.meta.get("source", "?")
         self.notes.setdefault(source, f"{request.url}: {failure.getErrorMessage() or failure.type.__name__}")
         self.crawler.stats.inc_value("monitor/discovery_errors")
+        if request.callback == self.parse_home:
+            self.home_failed = True
         next_probe = request.meta.get("next_probe")
         if next_probe:
             return next_probe()
@@ -340,8 +368,17 @@ class WordPressSpider(SitemapSpider):
             self._mark("rest", response.url.split("?")[0], complete=True)
 
     # -- 2. feed ---------------------------------------------------------------------------
-    def _start_feed(self, urls=None):
-        urls = urls or [getattr(self, "remembered_feed", None) or f"{self.base_url}feed/"]
+    def _start_feed(self):
+        remembered = getattr(self, "remembered_feed", None)
+        if remembered:
+            urls = [remembered]
+        elif self.feed_candidates:
+            urls = self.feed_candidates
+        elif self.check or (self.home_failed and not self.robots_sitemaps):
+            urls = [f"{self.base_url}feed/"]  # no home page to name the feed: WordPress's usual place
+        else:
+            self.notes.setdefault("feed", "the home page announces no feed")
+            urls = []
         for url in urls:
             if url not in self.tried_feeds:
                 self.tried_feeds.add(url)
@@ -367,6 +404,8 @@ class WordPressSpider(SitemapSpider):
         if self.robots_sitemaps:
             for url in self.robots_sitemaps:
                 yield self._sitemap_request(url, probes=())
+        elif self.robots_from_wordpress and not self.check:
+            self.notes.setdefault("sitemap", "robots.txt lists no sitemap")
         else:
             yield from self._sitemap_probe(list(SITEMAP_PROBES))
 
@@ -417,27 +456,25 @@ class WordPressSpider(SitemapSpider):
         yield from self._articles(articles, "sitemap")
 
     # -- 4. home page, listings ------------------------------------------------------------------
-    def _start_listing(self):
-        starts = self.outlet.start_urls or [self.base_url]
-        for url in starts:
-            yield self._discovery_request(url, self.parse_home, "listing", page=1)
+    def _start_home(self):
+        yield self._discovery_request(self.base_url, self.parse_home, "listing", page=1)
 
     def parse_home(self, response: Response):
         if response.status != 200 or not isinstance(response, TextResponse):
+            self.home_failed = True
             self.notes["listing"] = f"{response.status} at {response.url}"
             return
-        # A feed announced by the page and not tried yet goes first: it may cover the window alone.
-        feeds = [u for u in disc.feed_links(response) if u not in self.tried_feeds and disc.same_site(u, self.base_url)]
-        if feeds and "feed" not in self.worked and not self.check:
-            self.home_response = response
-            self.steps.appendleft("home_listing")
-            yield from self._start_feed(feeds[:1])
-            return
-        if self.check and feeds and "feed" not in self.worked:
-            yield from self._start_feed(feeds[:1])
-        yield from self.parse_listing(response)
+        self.home_response = response
+        self.feed_candidates = [
+            u for u in disc.feed_links(response) if disc.same_site(u, self.base_url) and "comments" not in u
+        ][:2]
+        return ()
 
-    def _start_home_listing(self):
+    def _start_listing(self):
+        if self.outlet.start_urls:
+            for url in self.outlet.start_urls:
+                yield self._discovery_request(url, self.parse_listing, "listing", page=1)
+            return
         response, self.home_response = self.home_response, None
         if response is not None:
             yield from self.parse_listing(response)
@@ -472,8 +509,9 @@ class WordPressSpider(SitemapSpider):
         if nxt and keep_going:
             yield self._discovery_request(nxt, self.parse_listing, "listing")
             return
-        if response.meta.get("page") == 1 and not nxt and keep_going:
-            # A magazine-style home page without pagination: walk its sections instead.
+        if response.meta.get("page") == 1 and not nxt and keep_going and len(entries) >= 10:
+            # A magazine-style home page (many stories, no pagination): walk its sections instead.
+            # A short home page without pagination is simply the whole blog.
             for url in disc.section_links(response, self.base_url):
                 if canonical_url(url, self.scheme) not in self.listing_seen:
                     self.sections.append(url)
@@ -490,6 +528,7 @@ class WordPressSpider(SitemapSpider):
         via = self.completed_by or next((s for s in SOURCES if s in self.worked), None)
         return {
             "via": via, "via_url": self.worked.get(via) if via else None, "complete": self.complete,
+            "feed_url": self.worked.get("feed") if via != "feed" else None,
             "worked": dict(self.worked), "notes": dict(self.notes), "counts": dict(self.counts),
             "listed": len(self.listed), "scheduled": len(self.scheduled),
             "since": self.since.isoformat() if self.since else None,

@@ -1,0 +1,147 @@
+"""Real Scrapy crawls over loopback: four WordPress flavours, two themes, reruns, many outlets.
+
+Each site is rendered from a synthetic corpus into tmp_path and served by the demo
+server, which counts every request; `crawl()` runs `run_crawl` in a subprocess.
+"""
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from crawl_support import (
+    ARTICLE_PATH, article_requests, crawl, expected_urls, render, runs, stored_urls, write_corpus,
+)
+from monitor.demo.server import start_server
+from monitor.demo.site import render_site
+from monitor.outlets import outlet_id_for
+
+N = 25  # three listing pages of ten, a ten-item feed
+PER_PAGE = 10
+FLAVOURS = {
+    # name: server switches, discovery pages a perfect crawler needs besides robots.txt
+    "rest": (dict(rest=True), 1),
+    "feed": (dict(rest=False, feed=True, sitemap=False, listing=True), 1 + math.ceil(N / PER_PAGE)),
+    "sitemap": (dict(rest=False, feed=False, sitemap=True, listing=False), 2),
+    "listing": (dict(rest=False, feed=False, sitemap=False, listing=True), math.ceil(N / PER_PAGE)),
+}
+TRAPS = ("replytocom", "?s=", "/search", "/tag/", "/author/", "/wp-admin", "/feed/?", "/amp")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sites")
+    return {"default": render(tmp, N, "default"), "alt": render(tmp, N, "alt", timezone="WIT", prefix="kabar")}
+
+
+@pytest.mark.parametrize("theme", ["default", "alt"])
+@pytest.mark.parametrize("flavour", list(FLAVOURS))
+def test_first_crawl_stores_every_article_and_rerun_fetches_none(sites, tmp_path, flavour, theme):
+    switches, discovery_pages = FLAVOURS[flavour]
+    db = tmp_path / "m.db"
+    with start_server(sites[theme], **switches) as server:
+        [first] = crawl([server.url], db)
+        seen = list(server.requests)
+        [second] = crawl([server.url], db)
+        rerun = server.requests[len(seen):]
+    outlet = outlet_id_for(server.url)
+    assert stored_urls(db, outlet) == expected_urls(sites[theme], server.url)
+    fetched = article_requests(seen)
+    assert len(fetched) == N and len(set(fetched)) == N, "each article fetched exactly once"
+    # The issue's budget: robots.txt + the discovery pages + one request per article, plus 10%.
+    assert len(seen) <= 1.1 * (1 + discovery_pages + N), seen
+    assert not any(t in p for p in seen + rerun for t in TRAPS), "a trap or archive page was requested"
+    assert article_requests(rerun) == []
+    assert len(rerun) <= 5, rerun
+    assert first["status"] == "ok" and second["status"] == "ok"
+    rows = runs(db)
+    assert [(r["outlet_id"], r["status"], r["requests"], r["new_articles"]) for r in rows] == [
+        (outlet, "ok", len(seen), N), (outlet, "ok", len(rerun), 0),
+    ]
+
+
+@pytest.mark.parametrize("flavour, refetched", [("rest", 3), ("sitemap", 3), ("listing", 2), ("feed", 2)])
+def test_rerun_fetches_only_new_and_modified_articles(tmp_path, flavour, refetched):
+    """Two new stories and one edited story: sources with modified dates report all three,
+    listings only show the new ones."""
+    # Recent stories (WITA wall time), as on a live outlet: the rerun's window starts at the first run.
+    start = (datetime.now(timezone.utc) + timedelta(hours=8)).replace(tzinfo=None, second=0, microsecond=0)
+    start -= timedelta(days=3)
+    site = render(tmp_path, 12, start=start)
+    db = tmp_path / "m.db"
+    with start_server(site, **FLAVOURS[flavour][0]) as server:
+        crawl([server.url], db)
+        before = len(server.requests)
+        # Re-render in place: two more stories, and story 11 edited after the first crawl.
+        articles = tmp_path / "articles-default"
+        for f in articles.glob("*.md"):
+            f.unlink()
+        write_corpus(articles, 14, start=start, modified={11: start + timedelta(hours=7 * 11 + 1)})
+        render_site(site, articles_dir=articles, name="Kabar Uji", domain_label="kabaruji.test")
+        [summary] = crawl([server.url], db)
+        rerun = server.requests[before:]
+    assert len(article_requests(rerun)) == refetched, rerun
+    assert len(rerun) <= 5 + refetched, rerun
+    assert summary["new_articles"] == 2
+    assert summary["updated_articles"] == refetched - 2
+    assert stored_urls(db) == expected_urls(site, server.url)
+
+
+def test_since_limits_the_window(tmp_path):
+    site = render(tmp_path, 12)  # one story every 7 hours from 2024-09-02 08:00 WITA
+    db = tmp_path / "m.db"
+    with start_server(site, rest=False, feed=False, listing=False) as server:
+        [summary] = crawl([server.url], db, since="2024-09-04T00:00:00+08:00")
+        fetched = article_requests(server.requests)
+    # Stories 6..11 were published from 2024-09-04 02:00 WITA on.
+    assert len(fetched) == 6 and summary["new_articles"] == 6
+    assert all(p.startswith(("/2024/09/04/", "/2024/09/05/")) for p in fetched)
+
+
+def test_robots_txt_is_obeyed(tmp_path):
+    site = render(tmp_path, 12)
+    robots = site / "robots.txt"
+    robots.write_text(robots.read_text().replace("Disallow: /wp-admin/", "Disallow: /wp-admin/\nDisallow: /2024/09/03/"))
+    db = tmp_path / "m.db"
+    with start_server(site, rest=True) as server:
+        crawl([server.url], db)
+        fetched = article_requests(server.requests)
+    assert fetched and not any(p.startswith("/2024/09/03/") for p in fetched)
+    assert len(fetched) == 9  # 2024-09-03 (WITA) holds stories 3, 4 and 5
+
+
+def test_two_outlets_at_once_are_kept_apart(tmp_path):
+    a = render(tmp_path / "a", 8)
+    b = render(tmp_path / "b", 6, "alt", prefix="kabar")
+    db = tmp_path / "m.db"
+    with start_server(a, rest=True) as sa, start_server(b, rest=False) as sb:
+        summaries = crawl([sa.url, sb.url], db)
+        counts = {outlet_id_for(sa.url): len(sa.requests), outlet_id_for(sb.url): len(sb.requests)}
+    assert stored_urls(db, outlet_id_for(sa.url)) == expected_urls(a, sa.url)
+    assert stored_urls(db, outlet_id_for(sb.url)) == expected_urls(b, sb.url)
+    assert {s["outlet_id"]: (s["new_articles"], s["requests"]) for s in summaries} == {
+        outlet_id_for(sa.url): (8, counts[outlet_id_for(sa.url)]),
+        outlet_id_for(sb.url): (6, counts[outlet_id_for(sb.url)]),
+    }
+    rows = runs(db)
+    assert len({r["run_id"] for r in rows}) == 1
+    assert {r["outlet_id"]: r["requests"] for r in rows} == counts
+
+
+def test_twenty_outlets_in_one_run(tmp_path):
+    site = render(tmp_path, 5)
+    switches = [v[0] for v in FLAVOURS.values()]
+    servers = [start_server(site, **switches[i % 4]) for i in range(20)]
+    try:
+        db = tmp_path / "m.db"
+        summaries = crawl([s.url for s in servers], db, timeout=300)
+        counts = {outlet_id_for(s.url): len(s.requests) for s in servers}
+    finally:
+        for s in servers:
+            s.stop()
+    assert len(summaries) == 20 and all(s["status"] == "ok" for s in summaries)
+    rows = runs(db)
+    assert sorted((r["outlet_id"], r["status"], r["requests"], r["new_articles"]) for r in rows) == sorted(
+        (oid, "ok", n, 5) for oid, n in counts.items()
+    )
