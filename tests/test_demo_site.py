@@ -171,3 +171,21 @@ def test_bad_source_is_a_clear_error(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: x\n---\nbody\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"a\.md: front matter lacks author, category, date"):
         load_articles(tmp_path)
+
+
+def test_feed_and_sitemaps_are_wordpress_shaped(server):
+    from lxml import etree
+
+    ns = {"content": "http://purl.org/rss/1.0/modules/content/", "sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    feed = etree.fromstring(fetch(server.url + "feed/")[2].encode())
+    items = feed.findall("channel/item")
+    assert feed.get("version") == "2.0" and len(items) == 10
+    for item in items:
+        assert item.findtext("pubDate").endswith("+0000")
+        assert "<p>" in item.find("content:encoded", ns).text
+    index = etree.fromstring(fetch(server.url + "wp-sitemap.xml")[2].encode())
+    locs = [e.text for e in index.findall("sm:sitemap/sm:loc", ns)]
+    assert server.url + "wp-sitemap-posts-post-1.xml" in locs
+    urls = etree.fromstring(fetch(server.url + "wp-sitemap-posts-post-1.xml")[2].encode()).findall("sm:url", ns)
+    assert len(urls) >= 40 and all(u.findtext("sm:lastmod", namespaces=ns) for u in urls)
+    assert fetch(server.url + "robots.txt")[2].strip().endswith(f"Sitemap: {server.url}wp-sitemap.xml")

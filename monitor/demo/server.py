@@ -19,7 +19,7 @@ import struct
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from monitor.demo.site import META_FILE
 
@@ -249,11 +249,13 @@ class _Handler(BaseHTTPRequestHandler):
         chunk = items[(page - 1) * per_page: page * per_page]
         headers = {"X-WP-Total": str(total), "X-WP-TotalPages": str(pages)}
         link = f"{self.site.base}/wp-json{route}"
+        rest_q = {k: v[0] for k, v in query.items() if k != "page"}
+        page_url = lambda n: f"{link}?{urlencode({**rest_q, 'page': n})}"  # noqa: E731
         links = []
         if page > 1:
-            links.append(f'<{link}?page={page - 1}>; rel="prev"')
+            links.append(f'<{page_url(page - 1)}>; rel="prev"')
         if page < pages:
-            links.append(f'<{link}?page={page + 1}>; rel="next"')
+            links.append(f'<{page_url(page + 1)}>; rel="next"')
         if links:
             headers["Link"] = ", ".join(links)
         self._json(200, chunk, head, headers)
