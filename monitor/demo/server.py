@@ -14,8 +14,8 @@ import json
 import math
 import posixpath
 import threading
-import zlib
 import struct
+import zlib
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -112,8 +112,9 @@ def _parse_iso(value: str, tz) -> datetime:
 
 class _Handler(BaseHTTPRequestHandler):
     site: DemoServer
-    server_version = "Apache"
-    sys_version = ""
+
+    def version_string(self):
+        return "Apache"
 
     def log_message(self, format, *args):  # noqa: A002 - stdlib signature
         if self.site.verbose:

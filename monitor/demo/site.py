@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import math
 import re
 import shutil
 from dataclasses import dataclass, field
