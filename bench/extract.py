@@ -122,7 +122,17 @@ def main(argv=None):
                 print(f"{name:12} {r['page']:42} f1={r['f1']:.3f} title={'Y' if r['title'] else 'n'} "
                       f"date={'Y' if r['date'] else 'n'} leaks={r['leaks']} {r['ms']:.1f}ms  {r['got_title']!r}")
     n = len(pages)
-    print(f"\n{n} article pages from {args.pages}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    def _v(name):
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "absent"
+
+    print(f"\n{n} article pages from {args.pages}; best of {args.repeat} runs per page, 1 process")
+    print("versions: " + ", ".join(f"{p} {_v(p)}" for p in ("trafilatura", "readability-lxml", "goose3", "lxml")))
+    print("body F1: ours = dateline + text (the gold keeps the dateline); F1 text: ours without the dateline")
     print(f"{'extractor':12} {'body F1':>8} {'F1 text':>8} {'title':>7} {'date':>7} {'leaks':>6} {'ms/page':>8}")
     base_ms = statistics.median(r["ms"] for r in results["trafilatura"]) if "trafilatura" in results else None
     for name, rows in results.items():

@@ -108,3 +108,24 @@ def test_bytes_input_decoded_by_declared_charset():
         "Kartika", "Kartik\u00e1").encode("cp1252")
     article = extract_article(raw, spec["input"]["url"])
     assert article.authors == ["Rina Kartik\u00e1"]
+
+
+def test_error_word_in_a_real_headline_is_still_an_article():
+    body = "".join(f"<p>Kalimat ke-{i} tentang rekapitulasi suara yang tertunda karena Sirekap bermasalah di kecamatan.</p>"
+                   for i in range(8))
+    html = (f"<html><head><title>Error Sirekap Bikin Rekapitulasi Molor</title></head><body>"
+            f"<h1>Error Sirekap Bikin Rekapitulasi Molor</h1><div class='isi'>{body}</div></body></html>")
+    article = extract_article(html)
+    assert article.title == "Error Sirekap Bikin Rekapitulasi Molor"
+    assert len(article.paragraphs) == 8
+
+
+def test_declared_article_our_layers_miss_goes_to_trafilatura(monkeypatch):
+    from monitor.extract import article as article_module
+
+    monkeypatch.setattr(article_module.generic, "extract_lines", lambda root, keep_captions=False: (None, []))
+    html, spec = _load(FILES / "detik-style-ads.html")
+    article = extract_article(html, spec["input"]["url"])
+    assert article.layer == "trafilatura"
+    assert any("seribu alat peraga" in p for p in article.paragraphs)
+    assert related_leaks(article.text) == 0

@@ -380,6 +380,13 @@ def _drop_header_lines(paragraphs, title):
     return paragraphs
 
 
+def _trafilatura_lines(html, url) -> list[str]:
+    import trafilatura  # imported here: rarely needed, and slow to import
+
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False, favor_precision=True)
+    return text.splitlines() if text else []
+
+
 def _pruned(html, keep_captions: bool):
     doc = dom.parse(html)
     dom.prune(doc, keep_captions=keep_captions)
@@ -413,8 +420,6 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     profile, body = _profile_body(doc, profiles)
 
     title, headline = _title(doc, st, url or canonical, profile)
-    if title and _ERROR_TITLE.search(title) and len(title) < 80:
-        raise NotAnArticle(f"error page: {title}")
 
     published = _date_from([ld.get("datePublished"), ld.get("dateCreated")], tz, fetched_at)
     published = published or _date_from((st.meta.get(k) for k in _PUBLISHED_META), tz, fetched_at)
@@ -463,13 +468,22 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         # The page's own plain-text body beats a DOM guess that found much less.
         paragraphs, dateline, credited = clean.clean_paragraphs(article_body.splitlines())
         layer = "jsonld"
+    og_type = (st.first("og:type") or "").lower()
+    declared_article = bool(ld) or og_type == "article" or bool(st.first("article:published_time"))
+    if sum(map(len, paragraphs)) < MIN_BODY_CHARS and declared_article:
+        # The page says it is an article and our layers found no body: last resort, a generic extractor.
+        fallback = _trafilatura_lines(html, url)
+        if fallback:
+            body, lines = None, fallback
+            paragraphs, dateline, credited = clean.clean_paragraphs(lines)
+            layer = "trafilatura"
+    if title and _ERROR_TITLE.search(title) and len(title) < 80 and sum(map(len, paragraphs)) < 600:
+        raise NotAnArticle(f"error page: {title}")
     reason = _listing_reason(body, lines, paragraphs)
     if reason:
         raise NotAnArticle(reason)
     paragraphs = _drop_header_lines(paragraphs, title)
     text_len = sum(map(len, paragraphs))
-    og_type = (st.first("og:type") or "").lower()
-    declared_article = bool(ld) or og_type == "article" or bool(st.first("article:published_time"))
     if not declared_article and text_len < 400 and len(paragraphs) < 3:
         # A home or section page: a teaser or two, and nothing saying this is an article.
         raise NotAnArticle(f"no article on this page (og:type {og_type or 'absent'}, {text_len} characters of prose)")

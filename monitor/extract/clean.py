@@ -61,7 +61,7 @@ _OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-
 _CHANNEL = re.compile(r"whatsapp|telegram|google news|saluran|channel|newsletter|aplikasi", re.I)
 _INVITE = re.compile(r"\b(?:ikuti|gabung|bergabung|follow|simak|akses|klik|join|download|unduh|pilih|dapatkan|langganan|berlangganan)\b", re.I)
 # Embed placeholders and ad slugs left inline by CMSs: ``[Gambas:Video 20detik]``.
-_INLINE_JUNK = re.compile(r"(?i:\[\s*gambas:[^\]]*\])|\bADVERTISEMENT\b\s*(?:SCROLL TO CONTINUE WITH CONTENT)?|\bSCROLL TO CONTINUE WITH CONTENT\b")
+_INLINE_JUNK = re.compile(r"(?i:\[\s*gambas:[^\]]*\])|(?<=[.!?\"”] )(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT) (?:[Jj]uga|JUGA)\s*:|\bADVERTISEMENT\b\s*(?:SCROLL TO CONTINUE WITH CONTENT)?|\bSCROLL TO CONTINUE WITH CONTENT\b")
 
 
 def strip_inline_junk(line: str) -> str:
