@@ -129,3 +129,23 @@ def test_declared_article_our_layers_miss_goes_to_trafilatura(monkeypatch):
     assert article.layer == "trafilatura"
     assert any("seribu alat peraga" in p for p in article.paragraphs)
     assert related_leaks(article.text) == 0
+
+
+@pytest.mark.parametrize("url,reason", [
+    ("https://kabartimur.example/", "a home page"),
+    ("https://kabartimur.example/tag/pilkada/", "a listing address"),
+    ("https://kabartimur.example/category/politik/page/2/", "a listing address"),
+])
+def test_listing_addresses_are_not_articles(url, reason):
+    html, _ = _load(FILES / "generic-br-body.html")
+    with pytest.raises(NotAnArticle, match=reason):
+        extract_article(html, url)
+
+
+def test_teaser_card_beside_little_text_is_a_listing():
+    html = ("<html><head><meta property='og:type' content='article'><title>Beranda - Kabar Timur</title></head><body>"
+            "<div class='headline'><h2><a href='/a'>KPU Tetapkan Pasangan Calon Wali Kota Kendari</a></h2>"
+            "<p>KPU Kota Kendari menetapkan tiga pasangan calon dalam rapat pleno terbuka yang dihadiri"
+            " para saksi dan pengawas pemilu pada Senin malam.</p></div></body></html>")
+    with pytest.raises(NotAnArticle, match="linked headline"):
+        extract_article(html)

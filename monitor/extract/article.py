@@ -352,6 +352,23 @@ def _outlet_profile(outlet) -> list[Profile]:
     return [Profile(name=getattr(outlet, "id", "outlet"), version=0, **keys)]
 
 
+_LISTING_PATH = re.compile(
+    r"^/(?:category|kategori|tag|tags|topik|topic|author|penulis|page|indeks|index|search|cari|kanal|rubrik|arsip|archive)"
+    r"(?:/|\.html?$|$)|/page/\d+/?$", re.I)
+
+
+def _listing_url_reason(url) -> str | None:
+    """A home page or a tag/category/search/archive address is never one article."""
+    if not url or "://" not in url:
+        return None
+    path = urlsplit(url).path or "/"
+    if path == "/" or path.lower() in ("/index.html", "/index.php", "/home"):
+        return "a home page, not an article"
+    if _LISTING_PATH.search(path):
+        return f"a listing address ({path}), not an article"
+    return None
+
+
 def _listing_reason(body, lines, paragraphs) -> str | None:
     """Why the chosen block is a list of other articles rather than one article, or None."""
     dated = sum(map(clean.is_date_line, lines))
@@ -360,7 +377,8 @@ def _listing_reason(body, lines, paragraphs) -> str | None:
     if body is None:
         return None
     linked_heads = sum(1 for h in body.iter("h1", "h2", "h3", "h4") if h.find(".//a") is not None)
-    if linked_heads >= 4:
+    if linked_heads >= 4 or (linked_heads and sum(map(len, paragraphs)) < 600):
+        # Headlines that link elsewhere are teaser cards: many, or one beside little text.
         return f"a listing page ({linked_heads} linked headlines), not an article"
     heads = [len(dom.text_of(a)) for a in body.iter("a")]
     heads = [n for n in heads if n >= 25]
@@ -479,7 +497,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
             layer = "trafilatura"
     if title and _ERROR_TITLE.search(title) and len(title) < 80 and sum(map(len, paragraphs)) < 600:
         raise NotAnArticle(f"error page: {title}")
-    reason = _listing_reason(body, lines, paragraphs)
+    # The fetched URL decides over the canonical one: some sites point every canonical at their home page.
+    reason = _listing_url_reason(url or canonical) or _listing_reason(body, lines, paragraphs)
     if reason:
         raise NotAnArticle(reason)
     paragraphs = _drop_header_lines(paragraphs, title)
