@@ -141,6 +141,9 @@ def requests(db_path: Path):
         " group by c.id order by count(*) desc limit 1").fetchone()
     person = conn.execute("select p.name from quotes q join people p on p.id = q.person_id"
                           " group by p.id order by count(*) desc limit 1").fetchone()[0]
+    wilayah = conn.execute(  # the dashboard's region filter lists candidate regions by name
+        "select c.wilayah from mentions m join candidates c on c.id = m.candidate_id"
+        " group by c.wilayah order by count(*) desc limit 1").fetchone()[0]
     last = conn.execute("select max(published_day) from articles").fetchone()[0]
     week = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
     filters = {
@@ -158,11 +161,15 @@ def requests(db_path: Path):
             full = {p: values.get(p, "") for p in params}
             out.append((f"{qname} [{label}]", f"/monitor/{qname}?" + urlencode(values), query["sql"], full))
     for cname, chart in meta["plugins"]["datasette-dashboards"]["pilkada"]["charts"].items():
-        for label, options in {"blank": {}, "region": {"region": region}}.items():
+        for label, options in {"blank": {}, "region": {"region": wilayah}}.items():
             sql = replace_opts_in_query(chart["query"], options)
             out.append((f"chart {cname} [{label}]",
                         "/monitor.json?" + urlencode({"sql": sql, **options, "_shape": "objects"}),
                         sql, options))
+    region_filter = meta["plugins"]["datasette-dashboards"]["pilkada"]["filters"]["region"]["query"]
+    out.append(("dashboard page (region list)", "/-/dashboards/pilkada", region_filter, {}))
+    out.append(("articles search 'kampanye debat'", "/monitor/articles?_search=kampanye+debat",
+                "select count(*) from articles_fts where articles_fts match 'kampanye debat'", {}))
     for table, tmeta in meta["databases"]["monitor"]["tables"].items():
         facets = tmeta.get("facets", [])
         sql = " union all ".join(f"select count(*) from (select [{f}], count(*) from [{table}] group by [{f}])"
@@ -200,7 +207,7 @@ def main(argv=None):
             results.append((label, None, None, None, "HTTP %d" % first.status_code))
             continue
         note = ""
-        if path.startswith("/monitor/") and "?" not in path:
+        if path.startswith("/monitor/") and "?" not in path and "/" not in path[len("/monitor/"):]:
             extra = loop.run_until_complete(ds.client.get(path + ".json?_extra=facets_timed_out")).json()
             if extra.get("facets_timed_out"):
                 note = "timed out: " + ",".join(extra["facets_timed_out"])

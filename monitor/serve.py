@@ -12,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
-DB_DIR = Path(__file__).resolve().parent.parent / "db"
+import db
+
+DB_DIR = Path(db.__file__).resolve().parent
 METADATA = DB_DIR / "metadata.yml"
 PLUGINS_DIR = DB_DIR / "plugins"
 # metadata.yml, the canned queries and the dashboard all name the database

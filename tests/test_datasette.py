@@ -337,3 +337,15 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert result.output == f"Error: {tmp_path / 'none.db'} does not exist: run `monitor crawl` or `monitor demo` first\n"
+
+
+@pytest.mark.parametrize("term, expected", [("Hasan", [4]), ("berita", [1, 2, 3, 4, 5]), ("tidakada", [])])
+def test_full_text_search_over_title_and_text(loop, ds, term, expected):
+    found = get(loop, ds, f"/monitor/articles.json?_search={term}&_shape=array&_col=id").json()
+    assert sorted(row["id"] for row in found) == expected
+
+
+def test_foreign_keys_show_names(loop, ds):
+    row = get(loop, ds, "/monitor/mentions.json?_labels=on&_shape=array&candidate_id__notblank=1&_size=1").json()[0]
+    assert row["candidate_id"]["label"] in {"Andi Makmur", "Citra Lestari", "Eka Putri"}
+    assert row["article_id"]["label"].startswith("Berita ")
