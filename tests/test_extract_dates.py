@@ -35,6 +35,9 @@ def test_parse_date_rejects_non_dates(text):
     ("Kompas.com - 16/02/2016, 14:38 WIB", "2016-02-16T14:38:00+07:00"),
     ("Dipublikasikan oleh Redaksi pada 23 Feb 2016, 15:30", "2016-02-23T15:30:00+07:00"),
     ("Oleh Rina · 25 Juni 2024 14:38 WITA · 3 menit baca", "2024-06-25T14:38:00+08:00"),
+    ("Senin, 25-06-2024 14:30", "2024-06-25T14:30:00+07:00"),
+    ("Diterbitkan 2024/06/25 10:15 WITA", "2024-06-25T10:15:00+08:00"),
+    ("Rabu, 10/7/2024 09:15 WIB", "2024-07-10T09:15:00+07:00"),
     ("tanpa tanggal di sini", None),
 ])
 def test_find_date_inside_text(text, expected):

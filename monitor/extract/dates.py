@@ -119,7 +119,8 @@ DATE_IN_TEXT_RE = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?"
     r"|\d{1,2}\s+" + _MONTHS_WORD + r"\s+\d{4}(?:\s*[,|\-–]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?:\s*(?:WIB|WITA|WIT))?"
     r"|" + _MONTHS_WORD + r"\s+\d{1,2},?\s+\d{4}(?:\s*[,|\-–]?\s*\d{1,2}[:.]\d{2}(?:\s*[AP]M)?)?"
-    r"|\d{1,2}/\d{1,2}/\d{4}(?:\s*[,|\-–]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?:\s*(?:WIB|WITA|WIT))?"
+    r"|\d{1,2}([/.-])\d{1,2}\1\d{4}(?:\s*[,|\-–]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?:\s*(?:WIB|WITA|WIT))?"
+    r"|\d{4}([/.-])\d{1,2}\2\d{1,2}(?:\s*[,|\-–T]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?(?:\s*(?:WIB|WITA|WIT))?"
     r"|\d+\s+(?:detik|menit|jam|hari|minggu|bulan|seconds?|minutes?|hours?|days?)\s+(?:yang\s+)?(?:lalu|ago))",
     re.I,
 )
