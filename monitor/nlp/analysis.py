@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from monitor.nlp import vocab
 from monitor.nlp.candidates import link
-from monitor.nlp.names import compatible, word_match
+from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties
 from monitor.nlp.people import NameSpan, find_names, key_of
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
@@ -48,6 +48,9 @@ class State:
     sents: list = field(default_factory=list)
     lead_end: int = 0
     regions: list = field(default_factory=list)
+    region_spans: list = field(default_factory=list)
+    title_region_spans: list = field(default_factory=list)
+    explicit_provinces: set = field(default_factory=set)
     region_codes: set = field(default_factory=set)
     provinces: set = field(default_factory=set)
     parties: list = field(default_factory=list)
@@ -81,14 +84,35 @@ def detect_regions(st: State) -> None:
         counts[r["kode_wilayah"]] += 3
         seen[r["kode_wilayah"]] = r
     for source in (st.title, st.text):
+        spans = st.title_region_spans if source is st.title else st.region_spans
         for r, s, e in find_regions(source, st.skip if source is st.text else (lambda p: False)):
             counts[r["kode_wilayah"]] += 1
             seen[r["kode_wilayah"]] = r
+            if r["jenis"] == "provinsi":
+                st.explicit_provinces.add(r["provinsi"])
+            if not _inside_name(source, s):
+                spans.append((s, e))
     # A bare name shared by a kabupaten and a kota (Malang, Bogor) counts for both only
     # when nothing says which; explicit 'Kota X' / 'Kabupaten X' decides.
     st.regions = [seen[k] for k, _ in counts.most_common()]
     st.region_codes = {r["kode_wilayah"] for r in st.regions} | {r["kode_wilayah"] for r in given}
     st.provinces = {r["provinsi"] for r in st.regions} | {r["provinsi"] for r in given}
+    st.explicit_provinces |= {r["provinsi"] for r in given if r["jenis"] == "provinsi"}
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A bare region name right after a capitalised name word is a surname (Ronald Samosir), not a place."""
+    m = re.search(r"([A-Za-z.'-]+)\s+$", text[max(0, start - 40):start])
+    if not m:
+        return False
+    w = m.group(1)
+    low = w.rstrip(".").lower()
+    if not w[:1].isupper() or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME:
+        return False
+    from monitor.nlp.people import _FACILITY
+
+    return low not in _FACILITY and low not in {"pilkada", "pilbup", "pilwalkot", "pemkab", "pemkot", "kpu",
+                                                "bawaslu", "dprd", "polres", "kodim", "kabupaten", "kota"}
 
 
 # -- stage 3: parties ---------------------------------------------------------------
@@ -102,9 +126,10 @@ def detect_people(st: State) -> None:
     from monitor.nlp.gazetteer import registry
 
     reg = registry()
-    party_spans = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]]
-    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in party_spans))
-    head, _ = find_names(st.title, title=True)
+    masked = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]] + st.region_spans
+    tmasked = [(p["start"], p["end"]) for p in st.parties if p["in_title"]] + st.title_region_spans
+    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in masked))
+    head, _ = find_names(st.title, lambda pos: any(s <= pos < e for s, e in tmasked), title=True)
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -167,6 +192,12 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
     if len(key) == 1 and (len(key[0]) <= 2 or key[0] == "mhd"):
         return None
     hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
+    if not hits and len(key) == 1 and len(key[0]) >= 4:
+        # Clipped nicknames: Risma for Rismaharini, Zaki for Zakiyuddin.
+        hits = [i for i, c in enumerate(clusters) if len(c.key) >= 2 and any(
+            w.startswith(key[0]) and len(w) > len(key[0]) for w in c.key)]
+        if len(hits) != 1:
+            return None
     if not hits:
         return None
     if len(hits) == 1:
@@ -183,7 +214,8 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
 
 _ALIAS_RX = re.compile(
     r"\s*(?:\(\s*(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
-    r",?\s*(?:yang\s+)?(?:akrab\s+disapa|biasa\s+disapa|disapa|sapaan\s+akrab(?:nya)?|alias)\s+(?P<nick>[A-Z][A-Za-z'-]{1,20}))"
+    r",?\s*(?:atau\s+)?(?:yang\s+)?(?:akrab\s+disapa|biasa\s+disapa|disapa|dikenal\s+dengan|sapaan\s+akrab(?:nya)?|alias|atau)"
+    r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng)\s+)?(?P<nick>[A-Z][A-Za-z'-]{1,20})(?![\w-]|\s+[A-Z]))"
 )
 
 
@@ -205,6 +237,18 @@ def _aliases(st: State, clusters, mentions) -> None:
         clusters[m.cluster].aliases.add(nick)
     if not alias_of:
         return
+    # A nickname already taken for a person of its own (from 'kata Appi') joins the full name.
+    fold_alias = {fold(a): t for a, t in alias_of.items()}
+    for i, c in enumerate(clusters):
+        if i in fold_alias.values():
+            continue
+        if all(len(k) == 1 and k[0] in fold_alias for k in c.keys):
+            target = fold_alias[c.keys[0][0]]
+            for m in mentions:
+                if m.cluster == i:
+                    m.cluster = target
+            clusters[target].keys.extend([])
+            c.keys, c.surfaces = [], []
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alias_of) + r")(?![\w-])")
     taken = {(m.in_title, m.span.start) for m in mentions}
     for in_title, text in ((True, st.title), (False, st.text)):
@@ -219,7 +263,7 @@ def _aliases(st: State, clusters, mentions) -> None:
 # -- stage 5: candidates ---------------------------------------------------------------
 def link_candidates(st: State) -> None:
     for c in st.clusters:
-        c.candidate = link(c.keys, st.region_codes, st.provinces)
+        c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces)
 
 
 # -- stage 6: roles ---------------------------------------------------------------------
@@ -289,10 +333,12 @@ def detect_quotes(st: State) -> None:
             if re.match(r"\s*(?:,|selaku|sebagai|yang)", between) or len(good) == 1:
                 return first
             return good[-1]
-        if len(words) <= 12 and _ORG_SUBJ.search(seg):
-            return None
         # A role without a name ('Ketua DPP Partai Gerindra itu mengatakan'): the person holding it.
-        return _by_role(st, seg)
+        seg_clause = re.split(r",\s*", seg.strip())[-1] if seg.strip() else ""
+        ref = _by_role(st, seg_clause, verb_pos)
+        if ref is not None:
+            return ref
+        return None
 
     last_speaker = None
     results: list[Quote] = []
@@ -308,7 +354,7 @@ def detect_quotes(st: State) -> None:
                 sent_end = re.search(r"[.!?\n]|\s[\u201c\u201d\"]", text[rest_start:rest_start + 200])
                 lim = rest_start + (sent_end.start() if sent_end else 200)
                 m = person_at(rest_start, lim)
-                spk = m if m else (_by_role(st, text[rest_start:lim]) or None)
+                spk = m if m else (_by_role(st, text[rest_start:lim], q.start) or None)
         else:
             # Speaker before the quote in the same paragraph: 'X mengatakan, “…”' / 'Menurut X, “…”'.
             ps = text.rfind("\n", 0, q.start) + 1
@@ -378,13 +424,15 @@ def _adjacent(text, prev_end, start) -> bool:
     return between.count("\n") <= 2 and not re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b\w+nya\b\.?", "", between))
 
 
-def _by_role(st: State, seg: str):
-    """The person whose role the segment names ('Ketua DPP Partai Gerindra itu'), if exactly one."""
+def _by_role(st: State, seg: str, pos: int | None = None):
+    """The person a role without a name stands for ('Ketua DPP Partai Gerindra itu'): the one
+    holding that role in the article, else, for 'itu'/'tersebut', the person last named before."""
     from monitor.nlp.roles import _tidy
 
     words = re.findall(r"\S+", seg.strip())
     if not words or words[0].lower().rstrip(",.") not in vocab.ROLE_HEADS:
         return None
+    anaphoric = any(w.lower().strip(",.") in {"itu", "tersebut"} for w in words[:9])
     phrase = _tidy([w.strip(",.") for w in words[:8] if w.lower().strip(",.") not in {"itu", "tersebut", "ini"}])
     if not phrase:
         return None
@@ -392,12 +440,26 @@ def _by_role(st: State, seg: str):
                                                         for r in c.roles)]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
+    if anaphoric and pos is not None:
+        before = [m for m in st.mentions if not m.in_title and m.span.start < pos and st.clusters[m.cluster].keys]
+        if before:
+            return _ClusterRef(before[-1].cluster)
     return None
 
 
 @dataclass
 class _ClusterRef:
     cluster: int
+
+
+# Verbs of saying whose object is the statement itself ('X mengatakan pihaknya siap').
+SAY_VERBS = {
+    "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "menilai", "berharap", "mengaku",
+    "mengakui", "menambahkan", "menyatakan", "mengungkapkan", "menuturkan", "menerangkan", "meminta",
+    "memastikan", "mengklaim", "mengeklaim", "menekankan", "membeberkan", "meyakini", "menduga", "berpendapat",
+    "menganggap", "mengimbuhkan", "membenarkan", "membantah", "menampik", "memperkirakan", "memprediksi",
+    "berujar", "berkata", "bilang", "menjawab", "mengingatkan", "menyarankan", "mengharapkan", "optimistis",
+}
 
 
 def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]:
@@ -415,6 +477,12 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if mm.group(1):
                 spk, body_start = "carry", mm.end()
             elif comma > 0:
+                # 'Menurut Ketua DPC NasDem Medan, Afif Abdillah, mesin ...': the clause follows the name.
+                named = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < e]
+                if named and comma < named[0].span.start - s:
+                    nxt_comma = sent.find(",", named[0].span.end - s)
+                    if nxt_comma >= 0 and sent[named[0].span.end - s:nxt_comma].strip() == "":
+                        comma = nxt_comma
                 body_start = comma + 1
                 seg_hits = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < s + comma]
                 spk = seg_hits[0].cluster if seg_hits else None
@@ -437,6 +505,10 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if w not in vocab.SPEECH_VERBS:
                 continue
             after = sent[vm.end():]
+            if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I):
+                break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
+            if w not in SAY_VERBS and not re.match(r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak)\b|\s*[,:]", after):
+                break  # 'memaparkan program ...': a topic, not a clause
             clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
             if len(clause.split()) < 3:
                 break
@@ -476,10 +548,11 @@ def canonical(c: Cluster) -> str:
 
 
 def to_dict(st: State) -> dict:
-    names = [canonical(c) for c in st.clusters]
+    names = [canonical(c) if c.keys else "" for c in st.clusters]
     counts = Counter(m.cluster for m in st.mentions)
     people = []
-    order = sorted(range(len(st.clusters)), key=lambda i: st.clusters[i].first)
+    order = sorted((i for i in range(len(st.clusters)) if st.clusters[i].keys and counts[i]),
+                   key=lambda i: st.clusters[i].first)
     for i in order:
         c = st.clusters[i]
         variants = sorted({re.sub(r"\s+", " ", s) for s in c.surfaces} - {names[i]}, key=lambda v: -len(v))

@@ -8,14 +8,14 @@ def _as_candidate(p: dict) -> dict:
     return {"id_paslon": p["id_paslon"], "position": p["position"], "wilayah": p["wilayah"]}
 
 
-def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str]) -> dict | None:
+def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str],
+         explicit_provinces: set[str] = frozenset()) -> dict | None:
     """The candidate a person is, given the name keys written for them and the article's regions.
 
     1. Name compatible and the candidate's region is one the article names (or the caller gave):
        exactly one such candidate.
-    2. Region only implied (the article names a place in the candidate's province): the full
-       name (two or more words) compatible with exactly one candidate of that province.
-    3. No region: a full name equal to exactly one of the 3,188 people, and no one else close.
+    2. Otherwise a full name of two or more distinctive words equal to exactly one of the 3,188
+       people, and no one else close ('Muh. Syarif' is too common a name for that).
     """
     reg = registry()
     keys = sorted({k for k in keys if k}, key=len, reverse=True)
@@ -38,8 +38,12 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
         return people[min(ids)] if len(pairs) == 1 else None
 
     # Tier 1: region agrees.
+    # A governor candidate's region is the province: named outright, a short form will do;
+    # only implied by a regency in it, the whole registry name must be written.
     in_region = [i for i in pool if people[i]["kode_wilayah"] in region_codes
-                 or (people[i]["level"] == "gubernur" and people[i]["provinsi"] in provinces)]
+                 or (people[i]["level"] == "gubernur" and people[i]["provinsi"] in explicit_provinces)
+                 or (people[i]["level"] == "gubernur" and people[i]["provinsi"] in provinces
+                     and _same(people[i]["key"], best))]
     if in_region:
         if len(best) == 1:
             # A one-word name links only to a one-word registry name.
@@ -49,17 +53,9 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
     if len(distinctive) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):
         return None
     # Tier 2: region implied by the province.
-    # The whole registry name must be written, with two or more distinctive words ('Muh. Syarif' is
-    # too common a name to link on a province alone).
-    in_prov = [i for i in pool if people[i]["provinsi"] in provinces]
-    if in_prov:
-        hit = one(in_prov)
-        if hit and len(distinctive) >= 2 and _same(hit["key"], best):
-            return _as_candidate(hit)
-        return None
     # Tier 3: nationwide, exact full name and no near namesake.
     exact = [i for i in pool if len(people[i]["key"]) == len(best) and _same(people[i]["key"], best)]
-    if len(exact) != 1 or len(best) < 2 or len(pool) > 1:
+    if len(exact) != 1 or len(distinctive) < 2 or len(pool) > 1:
         return None
     near = [i for i in reg.near(best) if i != exact[0]]
     if near:

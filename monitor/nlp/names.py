@@ -17,7 +17,7 @@ PREFIX_TITLES = {
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
     "ny", "gus", "buya", "habib_title", "romo", "pastor", "bhiksu", "datuk_title", "ki", "nyi", "hc", "h.c",
     "dt_not", "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "dg_not",
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "tuan_guru",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.
 MUHAMMAD = {
@@ -28,7 +28,7 @@ MUHAMMAD = {
 AHMAD = {"ahmad", "achmad", "akhmad", "ahmat", "achmat", "amad"}
 ABDUL = {"abd", "abdul", "abdoel", "abdull"}
 # Lower-case particles that belong inside a name.
-PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "dan_not", "la", "da", "di_not", "ibn", "bt", "bte"}
+PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "ibn", "bt", "bte"}
 
 _DEGREE_TOKEN = re.compile(
     r"^(?:[A-Z][a-zA-Z]{0,4}\.){1,4}(?:[A-Za-z]{1,5}\.?)?$"  # S.H.  M.M.  S.Sos.  LL.M.  M.Ec.Dev.  S.E

@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d
 _ABBREV = {
     "muh", "moh", "moch", "mochd", "muhd", "mhd", "mohd", "abd", "h", "hj", "hi", "dr", "drs", "dra", "ir",
     "prof", "tgk", "kh", "ust", "drg", "sdr", "ny", "kab", "kec", "kel", "prov", "jl", "jln", "pj", "plt",
-    "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg",
+    "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
+    "dg", "dt", "ny", "sdri", "bpk",
 }
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
 _STRONG_AFTER = {
@@ -115,11 +116,13 @@ def _kind(t: Tok, sentence_start: bool) -> str:
         return "F"
     if raw.isupper() and len(raw.rstrip(".")) >= 2 and "." not in raw:
         return "A"
+    if "-" in raw.strip("-") and all(p[:1].isupper() for p in raw.split("-") if p):
+        return "O"  # 'Appi-Aliyah', 'Rico-Zaki': a pair's nickname, not one person
     if low in vocab.ORG_WORDS or low in vocab.NON_NAME or low in vocab.DAYS or low in vocab.MONTHS:
         return "O"
     if low in region_forms() and low not in vocab.NAME_WORDS:
         return "O"
-    if low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS:
+    if (low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS) and low not in vocab.NAME_WORDS:
         return "O"
     if low in vocab.COMMON_WORDS and low not in vocab.NAME_WORDS:
         return "C"
@@ -212,8 +215,11 @@ def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
         nxt2 = toks[last_idx + 2] if last_idx + 2 < len(toks) else None
         if prev is not None and prev.low in _STRONG_BEFORE:
             evidence = "strong"
+        lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
         if nxt is not None:
-            if nxt.low in _STRONG_AFTER or nxt.low in vocab.SPEECH_VERBS:
+            if nxt.low in vocab.SPEECH_VERBS or nxt.low in {"selaku", "sebagai"}:
+                evidence = "strong"
+            elif nxt.low in _STRONG_AFTER and not lone_initial:
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
                 is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "yang", "salah", "warga"}
@@ -231,6 +237,9 @@ def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
                     break
                 back -= 1
                 steps += 1
+        if title:
+            # Headlines capitalise every word: only an honorific vouches for a name there.
+            evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"
         if evidence == "weak" and not title:
             lows = [w.rstrip(".").lower() for w in words]
             full = [w for w in lows if len(w) > 1]
@@ -241,6 +250,14 @@ def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
         surface = text[run[s].start:run[e - 1].end]
         spans.append(NameSpan(run[s].start, run[e - 1].end, words, surface, evidence, role_before))
     return spans
+
+
+def _sentence_initial(text, toks, ti) -> bool:
+    if ti == 0:
+        return True
+    prev = toks[ti - 1]
+    return prev.text in {".", "!", "?", "\u201d", '"', "\u201c", ":", "–", "-", "—", "(", ","} or (
+        "\n" in text[prev.end:toks[ti].start])
 
 
 def is_muhammad(word: str) -> bool:

@@ -32,7 +32,8 @@ def _tidy(words: list[str]) -> str | None:
     for long, short in _ABBR:
         low = re.sub(long, short, low)
     low = re.sub(r"\bpartai (?=[a-z]+\b)", "", low) if re.search(r"partai (pdip|pkb|pks|gerindra|golkar|nasdem|pan|ppp|psi|perindo|hanura|demokrat|pbb|pkn)\b", low) else low
-    low = re.sub(r"\b(kabupaten|kab\.|kota|provinsi|kecamatan|desa|se-kabupaten)\b.*$", "", low)
+    low = re.sub(r"\bnomor urut\b.*$", "", low)
+    low = re.sub(r"(?<!wali )\b(kabupaten|kab\.|kota|provinsi|kecamatan|desa|se-kabupaten)\b.*$", "", low)
     low = re.sub(r"\b(?:periode\s+)?\d[\d/–-]*\b", "", low)
     low = re.sub(r"[,.;:–-]+", " ", low)
     low = re.sub(r"\s+", " ", low).strip()

@@ -9,7 +9,7 @@ HONORIFICS = {
     "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
     "buya", "dokter", "haji", "hajjah", "mbak", "mas_", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
-    "pdt", "romo", "pastor", "uskup", "ompung", "ama", "ina",
+    "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
@@ -30,8 +30,8 @@ ROLE_HEADS = {
     "kombes", "akbp", "brigjen", "mayjen", "letjen", "jenderal", "kolonel", "letkol", "mayor", "iptu", "ipda",
     "aiptu", "bripka", "brigpol", "kompol", "aipda", "serka", "sertu", "kopda", "praka", "pratu", "serda",
     "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
-    "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami", "putra",
-    "putri", "anak", "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
+    "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami",
+    "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
     "kontestan", "senator", "komisaris", "kabiro", "karo", "kasubdit", "dirreskrimum", "dirreskrimsus",
     "kapolsubsektor", "sekretariat_", "humas", "kahumas", "kasubbag", "wartawan", "jurnalis", "pemimpin",
     "redaktur", "dai", "mubalig", "ulama", "budayawan", "seniman", "atlet", "pelatih", "pemain", "artis",
@@ -116,7 +116,7 @@ NON_NAME = {
     "telegram", "iphone", "samsung", "android", "zoom", "live", "streaming", "channel", "podcast", "rupiah",
     "dollar", "dolar", "pertamina", "pertalite", "pertamax", "solar", "lpg", "elpiji", "bbm", "sembako",
     "pancasila", "bhinneka", "tunggal", "ika", "uud", "nkri", "garuda", "merah", "putih", "sumpah",
-    "proklamasi", "kemerdekaan", "pahlawan", "kartini", "pers", "buruh", "guru", "santri", "sumpah",
+    "proklamasi", "kemerdekaan", "pahlawan", "pers", "buruh", "guru", "santri", "sumpah",
     "piala", "liga", "cup", "open", "championship", "turnamen", "tarkam", "fc", "psm", "persija", "persib",
     "dprd", "ketua", "bupati", "wakil", "gubernur", "tim", "koalisi", "relawan", "kubu", "pasangan",
     "paslon", "calon", "cabup", "cawabup", "nomor", "urut", "satu", "dua", "tiga", "empat", "lima",
@@ -125,6 +125,7 @@ NON_NAME = {
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
     "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
     "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
+    "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
 }
 SPEECH_VERBS = {
     "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
@@ -143,7 +144,8 @@ CUES = {
     "lanjut", "ucap", "pungkas", "papar", "urai", "tandas", "timpal", "sambung", "seru", "harap", "pinta",
     "akui", "aku", "klaim", "tukas", "cetus", "katakan", "sergah", "bilang", "jawab", "kilah", "ungkapkan",
     "jelaskan", "tegaskan", "tuturkan", "sampaikan", "paparkan", "terangkan", "sebutkan", "tambahkan",
-    "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya",
+    "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya", "keluh", "kenang",
+    "sindir", "kritik", "jawabnya", "tanya", "tegur", "kelakar", "canda", "ungkapnya",
 }
 TOPIC_VERBS = {"menanggapi", "menyoroti", "menyinggung", "membahas", "mengomentari"}
 PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "saya", "aku"}
