@@ -149,3 +149,15 @@ def test_teaser_card_beside_little_text_is_a_listing():
             " para saksi dan pengawas pemilu pada Senin malam.</p></div></body></html>")
     with pytest.raises(NotAnArticle, match="linked headline"):
         extract_article(html)
+
+
+def test_registry_outlet_selectors_act_as_a_profile():
+    from monitor.outlets import Outlet
+
+    html, spec = _load(FILES / "split-body-siblings.html")
+    outlet = Outlet(id="wartaluwu", name="Warta Luwu", base_url="https://wartaluwu.id/", timezone="WITA",
+                    selectors={"body": "div.read__page", "authors": "div.read__author"})
+    article = extract_article(html, spec["input"]["url"], timezone="WITA", outlet=outlet)
+    assert article.layer == "profile:wartaluwu@0"
+    assert article.paragraphs == spec["expected"]["paragraphs"]
+    assert article.authors == ["Andi Tenri"]

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import clean, dates, dom, generic, structured
-from .profiles import Profile, candidates
+from .profiles import Profile, candidates, select
 
 MIN_BODY_CHARS = 100
 _FIELDS = ("url", "canonical_url", "title", "published", "modified", "authors", "section", "tags",
@@ -330,17 +330,20 @@ def _page_urls(doc, page_url) -> list[str]:
 
 
 def _profile_body(doc, profiles: list[Profile]):
+    """(profile, its body elements in page order) for the first profile whose body selector matches."""
     for profile in profiles:
-        bodies = profile.select(doc, "body")
-        if not bodies or isinstance(bodies[0], str):
+        found = [el for el in profile.select(doc, "body") if not isinstance(el, str)]
+        # Every match is a piece of the body (a story split by ad slots), unless nested in another match.
+        bodies = [el for el in found if not any(other is not el and other in el.iterancestors() for other in found)]
+        if not bodies:
             continue
-        body = bodies[0]
-        for css in profile.remove:
-            for el in Profile(name="_", version=0, body=(css,)).select(body, "body"):
-                if el is not body:
-                    el.drop_tree()
-        return profile, body
-    return None, None
+        for body in bodies:
+            for css in profile.remove:
+                for el in select(body, (css,)):
+                    if el is not body:
+                        el.drop_tree()
+        return profile, bodies
+    return None, []
 
 
 def _outlet_profile(outlet) -> list[Profile]:
@@ -435,7 +438,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     canonical = _abs(st.canonical or st.first("og:url") or structured.url_of(ld.get("mainEntityOfPage"))
                      or structured.url_of(ld.get("url")), url) or url
     profiles = _outlet_profile(outlet) + candidates(url or canonical, outlet_id)
-    profile, body = _profile_body(doc, profiles)
+    profile, bodies = _profile_body(doc, profiles)
+    body = bodies[0] if bodies else None
 
     title, headline = _title(doc, st, url or canonical, profile)
 
@@ -451,7 +455,9 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         published = (_date_near(headline, tz, fetched_at) or _url_date(url or canonical, tz)
                      or _date_elements(doc, tz, fetched_at))
 
-    profile_authors = [dom.text_of(e) if not isinstance(e, str) else e for e in profile.select(doc, "authors")] if profile else []
+    profile_authors = [e if isinstance(e, str) else dom.text_of(e) for e in profile.select(doc, "authors")] if profile else []
+    # A selector may catch the label too: ``Penulis: Andi``.
+    profile_authors = [(clean.credit(a) or (None, a))[1] for a in profile_authors]
     section = (structured.text_list(ld.get("articleSection")) or [st.first("article:section")])[:1]
     if not section[0]:
         section = [dom.text_of(e) for e in profile.select(doc, "section")][:1] if profile else []
@@ -466,9 +472,9 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
 
     layer = None
     lines: list[str] = []
-    if body is not None:
-        dom.prune(body)
-        lines = dom.lines(body)
+    for piece in bodies:
+        dom.prune(piece)
+        lines += dom.lines(piece)
         layer = f"profile:{profile.name}@{profile.version}"
     paragraphs, dateline, credited = clean.clean_paragraphs(lines, caption_first=bool(profile and profile.caption_first))
     if sum(map(len, paragraphs)) < MIN_BODY_CHARS:

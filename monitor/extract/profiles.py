@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,21 +28,27 @@ class Profile:
     tags: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
     caption_first: bool = False
-    _compiled: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def select(self, root, key: str) -> list:
         """Elements (or attribute strings, for ``sel@attr``) matched by the first selector of ``key`` that matches."""
-        for selector in getattr(self, key):
-            css, _, attr = selector.partition("@")
-            compiled = self._compiled.get(css)
-            if compiled is None:
-                compiled = self._compiled[css] = CSSSelector(css)
-            found = compiled(root)
-            if attr:
-                found = [el.get(attr) for el in found if el.get(attr)]
-            if found:
-                return found
-        return []
+        return select(root, getattr(self, key))
+
+
+@lru_cache(maxsize=512)
+def _compiled(css: str) -> CSSSelector:
+    return CSSSelector(css)
+
+
+def select(root, selectors) -> list:
+    """Matches of the first of ``selectors`` that matches; ``css@attr`` yields attribute values."""
+    for selector in selectors:
+        css, _, attr = selector.partition("@")
+        found = _compiled(css)(root)
+        if attr:
+            found = [el.get(attr) for el in found if el.get(attr)]
+        if found:
+            return found
+    return []
 
 
 @lru_cache(maxsize=4)
