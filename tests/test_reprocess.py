@@ -175,3 +175,23 @@ def test_missing_database_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"Error: no database at {tmp_path / 'none.db'}: nothing to reprocess\n"
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("stage, title_after", [
+    ("all", "PDI Perjuangan dan Partai Kuning Jajaki Koalisi di Bontolangi"),  # extracted again from the HTML
+    ("nlp", "stale title"),  # analysis only: the stored extraction stays
+])
+def test_stage_all_extracts_again_from_stored_html(tmp_path, nlp, stage, title_after):
+    db = tmp_path / "m.db"
+    crawl_like(db, nlp, version="old")
+    store = Store(db)
+    store.db.execute("update articles set title = 'stale title', section = 'x' where published_day = '2024-06-26'")
+    store.db.conn.commit()
+    store.close()
+    result = CliRunner().invoke(cli, ["reprocess", "--db", str(db), "--stage", stage])
+    assert result.exit_code == 0, result.output
+    store = Store(db)
+    row = store.db.execute("select title, discovered_via, fetched_at, pipeline_version from articles "
+                           "where published_day = '2024-06-26'").fetchone()
+    store.close()
+    assert row == (title_after, "sitemap", "2024-06-27T00:00:00+00:00", PIPELINE_VERSION)
