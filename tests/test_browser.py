@@ -81,11 +81,12 @@ def screenshot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def marks(page, chart):
+def marks(page, chart, selector=None):
     """Number of drawn marks (lines, points, bars) in a chart's SVG."""
-    page.wait_for_selector(f"#chart-{chart} svg .role-mark", timeout=15000)
+    box = selector or f"#chart-{chart}"
+    page.wait_for_selector(f"{box} svg .role-mark", timeout=15000)
     return page.eval_on_selector_all(
-        f"#chart-{chart} svg .role-mark path, #chart-{chart} svg .role-mark line",
+        f"{box} svg .role-mark path, {box} svg .role-mark line",
         "els => els.filter(e => (e.getAttribute('d') || e.tagName === 'line')).length",
     )
 
@@ -129,7 +130,10 @@ def test_canned_query_page(server, browser_page, query, params, first_cell):
     page, problems = browser_page
     page.goto(server + f"/monitor/{query}{params}")
     page.wait_for_selector("table.rows-and-columns tbody tr")
+    drawn = marks(page, None, "#monitor-chart")
+    page.wait_for_load_state("networkidle")
     screenshot(page, query)
+    assert drawn > 0
     assert page.inner_text("table.rows-and-columns tbody tr td") == first_cell
     csv_link = page.get_attribute(f'a[href^="/monitor/{query}.csv"]', "href")
     assert csv_link

@@ -349,3 +349,11 @@ def test_foreign_keys_show_names(loop, ds):
     row = get(loop, ds, "/monitor/mentions.json?_labels=on&_shape=array&candidate_id__notblank=1&_size=1").json()[0]
     assert row["candidate_id"]["label"] in {"Andi Makmur", "Citra Lestari", "Eka Putri"}
     assert row["article_id"]["label"].startswith("Berita ")
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES))
+def test_query_pages_with_a_chart_load_local_vega(loop, ds, query):
+    html = get(loop, ds, f"/monitor/{query}").text
+    has_chart = "chart" in QUERIES[query]
+    assert ("/-/static-plugins/datasette_dashboards/vega-embed.min.js" in html) == has_chart
+    assert ("monitor-chart" in html) == has_chart
