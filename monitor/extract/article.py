@@ -414,17 +414,94 @@ def _pruned(html, keep_captions: bool):
     return doc
 
 
+def _chars(paragraphs) -> int:
+    return sum(map(len, paragraphs))
+
+
+def _dates(doc, st, profile, headline, page_url, tz, now):
+    """(published, modified): declared first (JSON-LD, meta, profile), then the byline, the URL, date-named elements."""
+    ld = st.jsonld
+    published = (_date_from([ld.get("datePublished"), ld.get("dateCreated")], tz, now)
+                 or _date_from((st.meta.get(k) for k in _PUBLISHED_META), tz, now))
+    if published is None and profile:
+        published = _date_from(profile.select(doc, "published"), tz, now)
+    modified = (_date_from([ld.get("dateModified")], tz, now)
+                or _date_from((st.meta.get(k) for k in _MODIFIED_META), tz, now))
+    if modified is None and profile:
+        modified = _date_from(profile.select(doc, "modified"), tz, now)
+    if published is None:
+        published = _date_near(headline, tz, now) or _url_date(page_url, tz) or _date_elements(doc, tz, now)
+    return published, modified
+
+
+def _labels(doc, st, profile):
+    """(section or None, tags): declared by the page, else by the outlet's profile."""
+    ld = st.jsonld
+    section = (structured.text_list(ld.get("articleSection")) or [st.first("article:section")])[0]
+    if not section and profile:
+        section = next((dom.text_of(e) for e in profile.select(doc, "section")), None)
+    tags = structured.text_list(st.meta.get("article:tag:list")) or structured.text_list(ld.get("keywords"))
+    tags = [t for t in tags if not clean.credit(t)]
+    if not tags and profile:
+        tags = [t for t in (dom.text_of(e) for e in profile.select(doc, "tags")) if t]
+    return section or None, tags or structured.text_list(st.meta.get("news_keywords"))
+
+
+@dataclass
+class _Body:
+    element: object  # the main body element, when the DOM gave one
+    lines: list
+    paragraphs: list
+    dateline: str | None
+    credited: list
+    layer: str
+
+
+def _clean_body(element, lines, layer, **options) -> _Body:
+    paragraphs, dateline, credited = clean.clean_paragraphs(lines, **options)
+    return _Body(element, lines, paragraphs, dateline, credited, layer)
+
+
+def _body(doc, html, url, ld, profile, bodies, declared_article) -> _Body:
+    """The body through the layers: profile, generic, generic with captions (photo story), JSON-LD, trafilatura."""
+    found = _Body(None, [], [], None, [], "none")
+    if bodies:
+        lines = []
+        for piece in bodies:
+            dom.prune(piece)
+            lines += dom.lines(piece)
+        found = _clean_body(bodies[0], lines, f"profile:{profile.name}@{profile.version}",
+                            caption_first=profile.caption_first)
+    if _chars(found.paragraphs) < MIN_BODY_CHARS:
+        dom.prune(doc)
+        found = _clean_body(*generic.extract_lines(doc), "generic")
+    if _chars(found.paragraphs) < MIN_BODY_CHARS:
+        # A photo story: its caption is its text. The first parse was pruned, so parse again.
+        element, lines = generic.extract_lines(_pruned(html, keep_captions=True), keep_captions=True)
+        found = _clean_body(element, lines, "generic:captions", keep_captions=True)
+    article_body = ld.get("articleBody")
+    if isinstance(article_body, str) and len(article_body) > 2 * max(_chars(found.paragraphs), MIN_BODY_CHARS):
+        # The page's own plain-text body beats a DOM guess that found much less.
+        found = _clean_body(None, article_body.splitlines(), "jsonld")
+    if _chars(found.paragraphs) < MIN_BODY_CHARS and declared_article:
+        # The page says it is an article and our layers found no body: last resort, a generic extractor.
+        lines = _trafilatura_lines(html, url)
+        if lines:
+            found = _clean_body(None, lines, "trafilatura")
+    return found
+
+
 def extract_article(html: str | bytes, url: str | None = None, *, timezone: str = "WIB", outlet=None,
                     fetched_at: datetime | str | None = None) -> Article:
     """Extract one article from a page. Raises NotAnArticle for listings, feeds and error pages.
 
     ``outlet`` is an outlet id or an ``Outlet`` (its ``selectors`` act as a profile);
-    ``fetched_at`` anchors relative dates such as ``2 jam lalu``.
+    ``fetched_at`` anchors relative dates such as ``2 jam lalu``. Times are shown in ``timezone``.
     """
-    if html is None or not (html.strip() if isinstance(html, str) else html.strip()):
+    if html is None or not html.strip():
         raise NotAnArticle("empty page")
     head = (html[:500] if isinstance(html, str) else html[:500].decode("utf-8", "replace")).lstrip().lower()
-    if head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<urlset" in head or "<sitemapindex" in head):
+    if head.startswith("<?xml") and any(tag in head for tag in ("<rss", "<feed", "<urlset", "<sitemapindex")):
         raise NotAnArticle("an XML feed or sitemap, not an article page")
     try:
         doc = dom.parse(html)
@@ -434,90 +511,41 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     tz = timezone or getattr(outlet, "timezone", None) or "WIB"
     st = structured.read(doc)
     ld = st.jsonld
-
     canonical = _abs(st.canonical or st.first("og:url") or structured.url_of(ld.get("mainEntityOfPage"))
                      or structured.url_of(ld.get("url")), url) or url
-    profiles = _outlet_profile(outlet) + candidates(url or canonical, outlet_id)
-    profile, bodies = _profile_body(doc, profiles)
-    body = bodies[0] if bodies else None
+    page_url = url or canonical
 
-    title, headline = _title(doc, st, url or canonical, profile)
-
-    published = _date_from([ld.get("datePublished"), ld.get("dateCreated")], tz, fetched_at)
-    published = published or _date_from((st.meta.get(k) for k in _PUBLISHED_META), tz, fetched_at)
-    if published is None and profile:
-        published = _date_from(profile.select(doc, "published"), tz, fetched_at)
-    modified = _date_from([ld.get("dateModified")], tz, fetched_at) or _date_from(
-        (st.meta.get(k) for k in _MODIFIED_META), tz, fetched_at)
-    if modified is None and profile:
-        modified = _date_from(profile.select(doc, "modified"), tz, fetched_at)
-    if published is None:
-        published = (_date_near(headline, tz, fetched_at) or _url_date(url or canonical, tz)
-                     or _date_elements(doc, tz, fetched_at))
-
-    profile_authors = [e if isinstance(e, str) else dom.text_of(e) for e in profile.select(doc, "authors")] if profile else []
+    # Everything read from the intact page comes before the body layers prune it.
+    profile, bodies = _profile_body(doc, _outlet_profile(outlet) + candidates(page_url, outlet_id))
+    title, headline = _title(doc, st, page_url, profile)
+    published, modified = _dates(doc, st, profile, headline, page_url, tz, fetched_at)
+    section, tags = _labels(doc, st, profile)
+    writers = [e if isinstance(e, str) else dom.text_of(e) for e in profile.select(doc, "authors")] if profile else []
     # A selector may catch the label too: ``Penulis: Andi``.
-    profile_authors = [(clean.credit(a) or (None, a))[1] for a in profile_authors]
-    section = (structured.text_list(ld.get("articleSection")) or [st.first("article:section")])[:1]
-    if not section[0]:
-        section = [dom.text_of(e) for e in profile.select(doc, "section")][:1] if profile else []
-    tags = structured.text_list(st.meta.get("article:tag:list")) or structured.text_list(ld.get("keywords"))
-    tags = [t for t in tags if not clean.credit(t)]
-    if not tags and profile:
-        tags = [t for t in (dom.text_of(e) for e in profile.select(doc, "tags")) if t]
-    if not tags:
-        tags = structured.text_list(st.meta.get("news_keywords"))
-
-    page_urls = _page_urls(doc, url or canonical)
-
-    layer = None
-    lines: list[str] = []
-    for piece in bodies:
-        dom.prune(piece)
-        lines += dom.lines(piece)
-        layer = f"profile:{profile.name}@{profile.version}"
-    paragraphs, dateline, credited = clean.clean_paragraphs(lines, caption_first=bool(profile and profile.caption_first))
-    if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
-        dom.prune(doc)
-        body, lines = generic.extract_lines(doc)
-        paragraphs, dateline, credited = clean.clean_paragraphs(lines)
-        layer = "generic"
-    if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
-        # A photo story: its caption is its text. The first parse was pruned, so parse again.
-        body, lines = generic.extract_lines(_pruned(html, keep_captions=True), keep_captions=True)
-        paragraphs, dateline, credited = clean.clean_paragraphs(lines, keep_captions=True)
-        layer = "generic:captions"
-    article_body = ld.get("articleBody")
-    if isinstance(article_body, str) and len(article_body) > 2 * max(sum(map(len, paragraphs)), MIN_BODY_CHARS):
-        # The page's own plain-text body beats a DOM guess that found much less.
-        paragraphs, dateline, credited = clean.clean_paragraphs(article_body.splitlines())
-        layer = "jsonld"
+    writers = [(clean.credit(w) or (None, w))[1] for w in writers] + _byline_authors(headline)
+    page_urls = _page_urls(doc, page_url)
+    lead_image = (st.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+                  or structured.url_of(ld.get("image")))
     og_type = (st.first("og:type") or "").lower()
     declared_article = bool(ld) or og_type == "article" or bool(st.first("article:published_time"))
-    if sum(map(len, paragraphs)) < MIN_BODY_CHARS and declared_article:
-        # The page says it is an article and our layers found no body: last resort, a generic extractor.
-        fallback = _trafilatura_lines(html, url)
-        if fallback:
-            body, lines = None, fallback
-            paragraphs, dateline, credited = clean.clean_paragraphs(lines)
-            layer = "trafilatura"
-    if title and _ERROR_TITLE.search(title) and len(title) < 80 and sum(map(len, paragraphs)) < 600:
+
+    body = _body(doc, html, url, ld, profile, bodies, declared_article)
+    paragraphs = body.paragraphs
+    if title and _ERROR_TITLE.search(title) and len(title) < 80 and _chars(paragraphs) < 600:
         raise NotAnArticle(f"error page: {title}")
     # The fetched URL decides over the canonical one: some sites point every canonical at their home page.
-    reason = _listing_url_reason(url or canonical) or _listing_reason(body, lines, paragraphs)
+    reason = _listing_url_reason(page_url) or _listing_reason(body.element, body.lines, paragraphs)
     if reason:
         raise NotAnArticle(reason)
     paragraphs = _drop_header_lines(paragraphs, title)
-    text_len = sum(map(len, paragraphs))
+    text_len = _chars(paragraphs)
     if not declared_article and text_len < 400 and len(paragraphs) < 3:
         # A home or section page: a teaser or two, and nothing saying this is an article.
         raise NotAnArticle(f"no article on this page (og:type {og_type or 'absent'}, {text_len} characters of prose)")
     if text_len < MIN_BODY_CHARS:
         raise NotAnArticle(f"no article body found ({text_len} characters of prose)")
-
-    lead_image = st.first("og:image", "og:image:url", "twitter:image", "twitter:image:src") or structured.url_of(ld.get("image"))
-    if not lead_image and body is not None:
-        img = next((i for i in body.iter("img") if i.get("src") and not i.get("src").startswith("data:")), None)
+    if not lead_image and body.element is not None:
+        img = next((i for i in body.element.iter("img") if not (i.get("src") or "data:").startswith("data:")), None)
         lead_image = img.get("src") if img is not None else None
 
     return Article(
@@ -526,15 +554,15 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         title=title,
         published=dates.iso(published, tz),
         modified=dates.iso(modified, tz),
-        authors=_authors(st, _site_names(st, url or canonical), profile_authors, _byline_authors(headline), credited),
-        section=section[0] if section and section[0] else None,
+        authors=_authors(st, _site_names(st, page_url), writers, body.credited),
+        section=section,
         tags=tags,
-        dateline=dateline,
+        dateline=body.dateline,
         text="\n\n".join(paragraphs),
         paragraphs=paragraphs,
         lead_image=_abs(lead_image, url),
         lang=_lang(st, paragraphs),
-        layer=layer,
+        layer=body.layer,
         page_urls=page_urls,
     )
 
