@@ -139,6 +139,12 @@ def detect_people(st: State) -> None:
         ok = s.evidence in ("strong", "lexicon")
         if not ok and len(s.key) >= 2 and reg.candidates(s.key):
             ok = True
+        if not ok and len(s.key) == 1 and not in_title and len(s.key[0]) > 3:
+            # One-word candidates (Ardani, Mujiono) of this article's region.
+            ok = any(len(reg.people[i]["key"]) == 1 and reg.people[i]["kode_wilayah"] in st.region_codes
+                     for i in reg.candidates(s.key))
+            if ok:
+                s.evidence = "registry"
         (accepted if ok else rest).append((s, in_title))
     clusters: list[Cluster] = []
     mentions: list[Mention] = []
@@ -146,7 +152,7 @@ def detect_people(st: State) -> None:
     def attach(s, in_title, idx):
         c = clusters[idx]
         c.keys.append(s.key)
-        c.surfaces.append(s.surface)
+        c.surfaces.append(" ".join(s.words) if "\n" in s.surface or s.surface.count(" ") + 1 != len(s.words) else s.surface)
         c.first = min(c.first, (0 if in_title else 1, s.start))
         mentions.append(Mention(s, in_title, idx))
 
@@ -166,7 +172,7 @@ def detect_people(st: State) -> None:
         idx = _short_form_of(clusters, mentions, s, in_title)
         if idx is not None:
             attach(s, in_title, idx)
-        elif s.evidence in ("strong",) and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
+        elif s.evidence in ("strong", "registry") and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
             clusters.append(Cluster(first=(1, s.start)))
             attach(s, in_title, len(clusters) - 1)
     # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.

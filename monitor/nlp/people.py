@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.id.stop_words import STOP_WORDS
+
 from monitor.nlp import vocab
 from monitor.nlp.names import MUHAMMAD, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
@@ -24,6 +26,8 @@ _ABBREV = {
     "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
     "dg", "dt", "ny", "sdri", "bpk",
 }
+_GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,}\.?$)")
+_AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$")
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
@@ -40,9 +44,8 @@ _STRONG_AFTER = {
 }
 _STRONG_BEFORE = {
     "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
-    "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "oleh", "kepada", "bersama", "saudara",
-    "sdr", "mendampingi", "didampingi", "pasangan", "melawan", "menantang", "kandidat", "sosok", "figur",
-    "nama", "atas", "almarhum", "mendiang", "dengan", "antara", "tokoh", "politisi", "politikus", "kader",
+    "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "saudara", "sdr", "mendampingi", "didampingi",
+    "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa", "bernama",
 }
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
@@ -86,10 +89,43 @@ class NameSpan:
     key: tuple = field(default=())
 
 
+_GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini", "juga", "pun", "saat"}) | frozenset(
+    vocab.SPEECH_VERBS)
+
+
+def _glued_suffix(t: str) -> int | None:
+    """'Anungmengaku' -> 5: a known name glued to a following word by a scraper."""
+    body = t.rstrip(".")
+    if not body[1:].islower():
+        return None
+    for cut in range(3, len(body) - 1):
+        if body[cut:] in _GLUE_WORDS and body[:cut].lower() in vocab.NAME_WORDS:
+            return cut
+    return None
+
+
 def tokenize(text: str) -> list[Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
         t = m.group()
+        if t[:1].isupper() and len(t) > 7 and t.lower() not in vocab.NAME_WORDS and t.islower() is False:
+            cut = _glued_suffix(t)
+            if cut:
+                toks.append(Tok(t[:cut], m.start(), m.start() + cut))
+                toks.append(Tok(t[cut:], m.start() + cut, m.end()))
+                continue
+        glued = _GLUED.match(t)
+        if glued:
+            # Scrapers glue words: 'KebudayaanFadli', 'JakartaPramono'.
+            cut = m.start() + glued.end(1)
+            toks.append(Tok(t[:glued.end(1)], m.start(), cut))
+            rest = t[glued.end(1):]
+            if rest.endswith(".") and len(rest) > 2 and rest[:-1].lower() not in _ABBREV:
+                toks.append(Tok(rest[:-1], cut, m.end() - 1))
+                toks.append(Tok(".", m.end() - 1, m.end()))
+            else:
+                toks.append(Tok(rest, cut, m.end()))
+            continue
         if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV:
             toks.append(Tok(t[:-1], m.start(), m.end() - 1))
             toks.append(Tok(".", m.end() - 1, m.end()))
@@ -112,6 +148,11 @@ def _kind(t: Tok, sentence_start: bool) -> str:
         return "T"
     if low in vocab.ROLE_HEADS or low in {"bicara", "umum"}:
         return "R"
+    if low not in vocab.NAME_WORDS:
+        if re.match(r"^(?:wa)?men(?:ko|teri|[bcdfghjklmnpqrstvwxyz])[a-z]+$", low):
+            return "R"  # Mensesneg, Menkeu, Wamendagri
+        if re.match(r"^(?:kemen|pem(?:kab|kot|prov)|dis[a-z]{2,}|satpol)", low) and len(low) > 5:
+            return "O"  # Kemensesneg, Diskominfo
     if low in _FACILITY:
         return "F"
     if raw.isupper() and len(raw.rstrip(".")) >= 2 and "." not in raw:
@@ -123,7 +164,7 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     if low in region_forms() and low not in vocab.NAME_WORDS:
         return "O"
     if (low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS) and low not in vocab.NAME_WORDS:
-        return "O"
+        return "C"  # seen in organisation/place names of the NER corpus: ordinary unless beside a name
     if low in vocab.COMMON_WORDS and low not in vocab.NAME_WORDS:
         return "C"
     if sentence_start and low not in vocab.NAME_WORDS and re.match(
@@ -168,12 +209,12 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tup
             if tk.low in PARTICLES:
                 kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
-        out.extend(_names_in_run(text, toks, i, run, kinds, title))
+        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start))
         i = j if j > i else i + 1
     return out, toks
 
 
-def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
+def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[NameSpan]:
     spans = []
     k = 0
     while k < len(run):
@@ -183,6 +224,10 @@ def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
         s = k
         while k < len(run) and kinds[k] == "N":
             k += 1
+        # A capitalised ordinary word mid-sentence just before a name is its first word (Topan Obaja ...).
+        if s > 0 and kinds[s - 1] == "C" and not (s - 1 == 0 and sent_start) and not title and (
+                run[s - 1].low not in STOP_WORDS) and run[s - 1].text[:1].isupper():
+            s -= 1
         # Particles at the edges are no part of the name.
         e = k
         while s < e and run[s].low in PARTICLES:
@@ -237,6 +282,9 @@ def _names_in_run(text, toks, i0, run, kinds, title) -> list[NameSpan]:
                     break
                 back -= 1
                 steps += 1
+        if len(words) == 1 and evidence == "strong" and _AFFIXED.match(words[0].lower()) and (
+                words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
+            evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
         if title:
             # Headlines capitalise every word: only an honorific vouches for a name there.
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"

@@ -10,6 +10,7 @@ HONORIFICS = {
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
     "buya", "dokter", "haji", "hajjah", "mbak", "mas_", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
+    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "kakak_",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
@@ -68,6 +69,13 @@ ORG_WORDS = {
     "kerukunan", "keluarga", "besar", "rumpun", "asrama", "mahasiswa", "bem", "senat", "osis",
     "pemerintah", "negara", "republik", "kabinet", "istana", "kepresidenan", "sekretariat", "dprd-nya",
     "gedung", "aula", "ruang", "balai", "kantor", "wisma", "graha", "pendopo", "rujab", "rumah", "jabatan",
+    "institute", "institut", "center", "centre", "foundation", "university", "college", "club", "team",
+    "watch", "network", "council", "society", "corporation", "company", "international", "national",
+    "conference", "summit", "award", "awards", "association", "alliance", "research", "consulting",
+    "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
+    "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
+    "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
+    "republika", "viva", "kumparan", "historia", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
 # Heads of place and facility names: what follows is no person (Jalan Jenderal Sudirman).
 PLACE_HEADS = {
