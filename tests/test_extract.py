@@ -161,3 +161,12 @@ def test_registry_outlet_selectors_act_as_a_profile():
     assert article.layer == "profile:wartaluwu@0"
     assert article.paragraphs == spec["expected"]["paragraphs"]
     assert article.authors == ["Andi Tenri"]
+
+
+def test_paragraphs_in_plain_divs_are_one_body():
+    texts = [f"Paragraf ke-{i} berisi kalimat panjang tentang rapat pleno, saksi dan berita acara di kantor KPU."
+             for i in range(1, 4)]
+    html = ("<html><head><title>Uji Paragraf Div</title></head><body><div class='top'><a href='/'>Beranda</a></div>"
+            "<h1>Uji Paragraf Div</h1><div class='konten'>" + "".join(f"<div>{t}</div>" for t in texts)
+            + "</div><div class='footer'>Hak cipta</div></body></html>")
+    assert extract_article(html).paragraphs == texts

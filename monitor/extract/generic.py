@@ -49,6 +49,11 @@ def _direct_text(el) -> tuple[int, int, int]:
     return chars, links, commas
 
 
+def _lone_paragraph(el) -> bool:
+    return el.tag in ("div", "span") and not any(
+        isinstance(c.tag, str) and (c.tag == "br" or c.tag in dom.BLOCK_TAGS) for c in el)
+
+
 def _weight(el, keep_captions: bool) -> float:
     a = dom.attrs(el)
     w = 0.0
@@ -70,8 +75,9 @@ def _scores(root, keep_captions: bool) -> tuple[dict, dict]:
         if chars < _MIN_BLOCK or links > 0.5 * chars:
             continue
         score = 1 + commas + min(chars // 100, 3)
-        # Text sitting directly in a div (``text<br><br>text``) makes the div itself the container.
-        holder = el.getparent() if tag in _PARA_TAGS else el
+        # Text sitting directly in a div (``text<br><br>text``) makes the div itself the container;
+        # a div holding one paragraph and nothing else is a paragraph, as a <p> would be.
+        holder = el.getparent() if tag in _PARA_TAGS or _lone_paragraph(el) else el
         level = 0
         while holder is not None and level < 3:
             raw[holder] = raw.get(holder, 0.0) + score / (1, 2, 3)[level]
