@@ -164,6 +164,7 @@ def build_lexicon(paslon: list[dict], ner_dir: Path) -> dict:
     import re
 
     names, common, org, loc, per_all = set(), set(), set(), set(), set()
+    single_per, not_per = set(), set()
     for p in paslon:
         for pos in ("calon", "wakil"):
             for w in p[pos]["name"].split():
@@ -172,6 +173,15 @@ def build_lexicon(paslon: list[dict], ner_dir: Path) -> dict:
                     names.add(w)
     train = ner_dir / "train.txt"
     if train.exists():
+        rows = [ln.split() for ln in train.read_text(encoding="utf-8").splitlines()]
+        for i, parts in enumerate(rows):
+            if len(parts) < 3:
+                continue
+            nxt = rows[i + 1] if i + 1 < len(rows) else []
+            if parts[-1] == "B-PER" and not (len(nxt) >= 3 and nxt[-1] == "I-PER"):
+                single_per.add(parts[0])
+            elif not parts[-1].endswith("PER"):
+                not_per.add(parts[0])
         for line in train.read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if len(parts) < 3:
@@ -190,6 +200,8 @@ def build_lexicon(paslon: list[dict], ner_dir: Path) -> dict:
                 common.add(low)
     names |= per_all
     return {
+        # Words that name a person on their own (Jokowi, SBY): one-word PER entities, never anything else.
+        "single_names": sorted(w for w in single_per - not_per if re.fullmatch(r"[A-Z][A-Za-z]+", w)),
         "name_words": sorted(names), "common_words": sorted(common),
         "org_words": sorted(org - per_all), "loc_words": sorted(loc - per_all),
     }

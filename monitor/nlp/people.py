@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.lang.id.stop_words import STOP_WORDS
-
 from monitor.nlp import vocab
 from monitor.nlp.names import MUHAMMAD, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
@@ -156,7 +154,7 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     if low in _FACILITY:
         return "F"
     if raw.isupper() and len(raw.rstrip(".")) >= 2 and "." not in raw:
-        return "A"
+        return "N" if raw in vocab.SINGLE_NAMES else "A"
     if "-" in raw.strip("-") and all(p[:1].isupper() for p in raw.split("-") if p):
         return "O"  # 'Appi-Aliyah', 'Rico-Zaki': a pair's nickname, not one person
     if low in vocab.ORG_WORDS or low in vocab.NON_NAME or low in vocab.DAYS or low in vocab.MONTHS:
@@ -225,8 +223,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         while k < len(run) and kinds[k] == "N":
             k += 1
         # A capitalised ordinary word mid-sentence just before a name is its first word (Topan Obaja ...).
-        if s > 0 and kinds[s - 1] == "C" and not (s - 1 == 0 and sent_start) and not title and (
-                run[s - 1].low not in STOP_WORDS) and run[s - 1].text[:1].isupper():
+        if s == 1 and kinds[0] == "C" and not sent_start and not title and (
+                run[0].low not in vocab.COMMON_WORDS) and run[0].text[:1].isupper():
             s -= 1
         # Particles at the edges are no part of the name.
         e = k
@@ -285,6 +283,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if len(words) == 1 and evidence == "strong" and _AFFIXED.match(words[0].lower()) and (
                 words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
             evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
+        if evidence == "weak" and len(words) == 1 and words[0] in vocab.SINGLE_NAMES:
+            evidence = "strong"  # a one-word name of public life (Jokowi, SBY)
         if title:
             # Headlines capitalise every word: only an honorific vouches for a name there.
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"

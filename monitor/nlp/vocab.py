@@ -160,6 +160,7 @@ PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "saya", "aku"}
 
 _lex = load_lexicon()
 NAME_WORDS = frozenset(_lex.get("name_words", ()))
+SINGLE_NAMES = frozenset(_lex.get("single_names", ()))
 COMMON_WORDS = frozenset(_lex.get("common_words", ())) | frozenset(STOP_WORDS)
 LEX_ORG_WORDS = frozenset(_lex.get("org_words", ()))
 LEX_LOC_WORDS = frozenset(_lex.get("loc_words", ()))
