@@ -68,11 +68,11 @@ def _host(url: str | None) -> str:
     return host.lower().removeprefix("www.")
 
 
-def candidates(url: str | None = None, outlet: str | None = None) -> list[Profile]:
-    """Profiles to try for a page: the outlet's own (newest first), then platform profiles."""
+def candidates(url: str | None = None, outlet: str | None = None, profiles=None) -> list[Profile]:
+    """Profiles to try for a page: the outlet's own (newest version first), then platform profiles."""
     host = _host(url)
     own, platform = [], []
-    for p in load_profiles():
+    for p in load_profiles() if profiles is None else profiles:
         if (outlet and p.outlet == outlet) or (host and any(host == d or host.endswith("." + d) for d in p.domains)):
             own.append(p)
         elif p.match_any:
