@@ -170,3 +170,13 @@ def test_paragraphs_in_plain_divs_are_one_body():
             "<h1>Uji Paragraf Div</h1><div class='konten'>" + "".join(f"<div>{t}</div>" for t in texts)
             + "</div><div class='footer'>Hak cipta</div></body></html>")
     assert extract_article(html).paragraphs == texts
+
+
+def test_url_day_beats_a_ticker_above_the_headline():
+    body = "".join(f"<p>Kalimat ke-{i} tentang rapat pleno rekapitulasi, saksi, dan pengawas kecamatan.</p>" for i in range(4))
+    html = ("<html><head><title>Pleno Rekapitulasi</title><meta property='og:type' content='article'></head><body>"
+            "<div class='ticker'><a href='/x'>Berita lain yang sedang ramai</a> <span>3 jam lalu</span></div>"
+            f"<h1>Pleno Rekapitulasi</h1><div class='isi'>{body}</div></body></html>")
+    article = extract_article(html, "https://contoh.id/2024/06/20/pleno-rekapitulasi/",
+                              fetched_at="2024-06-25T03:00:00Z")
+    assert article.published == "2024-06-20T00:00:00+07:00"

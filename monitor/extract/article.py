@@ -156,18 +156,15 @@ def _date_from(values, tz, now):
     return None
 
 
-def _date_near(headline, tz, now, after: int = 40, before: int = 10):
-    """The date printed in the byline around the headline: after it up to where the prose starts, else just before it."""
-    if headline is None:
-        return None
+def _texts_around(headline, after: int, before: int) -> tuple[list[str], list[str]]:
+    """(text pieces after the headline, in order; pieces before it, nearest first)."""
     pieces: list[str] = []
     at = None
     for el in headline.getroottree().iter():
         if el is headline:
             at = len(pieces)
-            pieces.append("")  # the headline's own text is not a date source
             if el.tail:
-                pieces.append(el.tail)
+                pieces.append(el.tail)  # the headline's own text is not a date source
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "option", "select", "title"):
             if getattr(el, "tail", None):
@@ -179,23 +176,24 @@ def _date_near(headline, tz, now, after: int = 40, before: int = 10):
             pieces.append(el.text)
         if el.tail:
             pieces.append(el.tail)
-        if at is not None and len(pieces) > at + after + 1:
+        if at is not None and len(pieces) > at + after:
             break
     if at is None:
-        return None
-    forward = [p.strip() for p in pieces[at + 1:] if p.strip()]
-    for piece in forward[:after]:
-        if len(piece) >= 200:  # the body has begun
-            break
+        return [], []
+    forward = [p.strip() for p in pieces[at:] if p.strip()][:after]
+    backward = [p.strip() for p in pieces[:at] if p.strip()][-before:]
+    return forward, backward[::-1]
+
+
+def _byline_date(pieces, tz, now, stop_at_prose: bool):
+    for piece in pieces:
+        if len(piece) >= 200:
+            if stop_at_prose:  # the body has begun
+                return None
+            continue
         found = dates.find_date(piece, tz, now)
         if found:
             return found
-    backward = [p.strip() for p in pieces[:at] if p.strip()][-before:]
-    for piece in reversed(backward):
-        if len(piece) <= 150:
-            found = dates.find_date(piece, tz, now)
-            if found:
-                return found
     return None
 
 
@@ -430,7 +428,14 @@ def _dates(doc, st, profile, headline, page_url, tz, now):
     if modified is None and profile:
         modified = _date_from(profile.select(doc, "modified"), tz, now)
     if published is None:
-        published = _date_near(headline, tz, now) or _url_date(page_url, tz) or _date_elements(doc, tz, now)
+        # The byline under the headline, then the URL (to the day), then just above the headline.
+        forward, backward = _texts_around(headline, 40, 10) if headline is not None else ([], [])
+        published = _byline_date(forward, tz, now, stop_at_prose=True)
+        if published is None:
+            day, above = _url_date(page_url, tz), _byline_date(backward, tz, now, stop_at_prose=False)
+            # A time printed above the headline is kept when the URL agrees on the day.
+            published = above if above and (day is None or above.date() == day.date()) else day
+        published = published or _date_elements(doc, tz, now)
     return published, modified
 
 
