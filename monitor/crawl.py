@@ -7,6 +7,7 @@ restarted, so call these once per process (tests run them in a subprocess).
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -45,6 +46,9 @@ def _run(outlets: list[Outlet], settings: Settings, spider_kwargs: dict) -> list
     ids = [o.id for o in outlets]
     if len(set(ids)) != len(ids):
         raise ValueError("two outlets share one id: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
+    # A command that set up its own logging (monitor.logs) keeps it; otherwise Scrapy's.
+    if logging.getLogger().handlers and settings.getpriority("LOG_INSTALL_ROOT_HANDLER") < 40:
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     crawlers = []
     for outlet, cls in zip(outlets, classes):
@@ -92,5 +96,7 @@ def check_outlets(outlets: list[Outlet], *, settings: dict | None = None) -> lis
     """Probe every discovery source of each outlet, fetching no article: what works, and how much it lists."""
     if not outlets:
         return []
-    overrides = {"ITEM_PIPELINES": {}, "MONITOR_CHECK_ONLY": True, "MONITOR_DB": None, **(settings or {})}
+    # A probe should answer quickly: one retry, short waits.
+    overrides = {"ITEM_PIPELINES": {}, "MONITOR_CHECK_ONLY": True, "MONITOR_DB": None, "RETRY_TIMES": 1,
+                 "RETRY_BACKOFF_BASE": 0.5, **(settings or {})}
     return _run(outlets, project_settings(overrides), {"check": True})

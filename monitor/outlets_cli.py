@@ -104,6 +104,8 @@ def _outlet_for(key: str, registry: Path) -> Outlet:
 
 def format_check(summary: dict) -> list[str]:
     lines = []
+    if "unreachable" in summary.get("notes", {}):
+        lines.append(f"  unreachable: {summary['notes']['unreachable']}")
     worked, counts, notes = summary.get("worked", {}), summary.get("counts", {}), summary.get("notes", {})
     for source in ("rest", "feed", "sitemap", "listing"):
         if source in worked:
@@ -112,8 +114,9 @@ def format_check(summary: dict) -> list[str]:
             lines.append(f"  {source:<8} yes  {n:>5} articles{extra}  {worked[source]}")
         else:
             lines.append(f"  {source:<8} no   {notes.get(source, 'not reached')}")
-    best = next((s for s in ("rest", "feed", "sitemap", "listing") if s in worked), None)
-    lines.append(f"  best source: {best or 'none'}")
+    # The feed only shows the newest stories; these list the whole archive.
+    full = next((s for s in ("rest", "sitemap", "listing") if s in worked), None)
+    lines.append(f"  whole archive via: {full or 'none'}" + ("; recent stories via: feed" if "feed" in worked else ""))
     return lines
 
 
@@ -135,7 +138,8 @@ def check_outlet(url_or_id, registry):
         outlet = _outlet_for(url_or_id, registry)
     except RegistryError as exc:
         raise click.ClickException(str(exc)) from None
-    [summary] = check_outlets([outlet], settings={"LOG_LEVEL": "ERROR"})
+    # The report below says what failed; Scrapy's own error lines would only repeat it.
+    [summary] = check_outlets([outlet], settings={"LOG_LEVEL": "CRITICAL"})
     click.echo(outlet.base_url)
     for line in format_check(summary):
         click.echo(line)

@@ -33,6 +33,8 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
+from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from monitor.items import PageItem as _PageItem
 from monitor.outlets import Outlet, RegistryError, find_outlet
@@ -54,6 +56,9 @@ class PageItem(_PageItem):
 
 SOURCES = ("rest", "feed", "sitemap", "listing")
 STEPS = ("rest", "home", "feed", "sitemap", "listing")
+# Scrapy 2.13+ wraps Twisted's connection errors in its own; both are listed.
+UNREACHABLE = (DownloadConnectionRefusedError, CannotResolveHostError, DownloadTimeoutError,
+               ConnectError, DNSLookupError, TimeoutError, TCPTimedOutError)
 SITEMAP_PROBES = ("wp-sitemap.xml", "sitemap_index.xml", "sitemap.xml")
 REST_PER_PAGE = 100
 _VIA_RE = re.compile(r"^via (rest|feed|sitemap|listing)(?: ([^\s;]+))?")
@@ -248,10 +253,15 @@ class WordPressSpider(SitemapSpider):
     def _discovery_failed(self, failure) -> None:
         request = failure.request
         source = request.meta.get("source", "?")
-        self.notes.setdefault(source, f"{request.url}: {failure.getErrorMessage() or failure.type.__name__}")
+        self.notes.setdefault(source, f"{request.url.split('?')[0]}: {failure.getErrorMessage() or failure.type.__name__}")
         self.crawler.stats.inc_value("monitor/discovery_errors")
         if request.callback == self.parse_home:
             self.home_failed = True
+        if failure.check(*UNREACHABLE):
+            # Retries with backoff already failed: the site is down, every other probe would wait too.
+            self.notes["unreachable"] = f"{urlsplit(request.url).netloc}: {failure.getErrorMessage() or failure.type.__name__}"
+            self.steps.clear()
+            return None
         next_probe = request.meta.get("next_probe")
         if next_probe:
             return next_probe()
@@ -429,7 +439,9 @@ class WordPressSpider(SitemapSpider):
         body = self._get_sitemap_body(response) if response.status == 200 else None
         kind, entries = disc.sitemap_entries(body, self.tz) if body else (None, [])
         if kind is None:
-            self.notes.setdefault("sitemap", f"no sitemap at {response.url} ({response.status})")
+            missing = f"{response.url} ({response.status})"
+            note = self.notes.get("sitemap")
+            self.notes["sitemap"] = f"{note}, {missing}" if note and note.startswith("no sitemap at") else f"no sitemap at {missing}"
             probes = response.meta.get("probes")
             if probes:
                 yield from self._sitemap_probe(probes)
