@@ -24,6 +24,25 @@ def build_nlp():
 
 
 _DEFAULT = None
+_ENTITY = None
+
+
+def _entities(text: str) -> str:
+    """HTML entities left by scrapers (&ldquo;) as their characters, padded so offsets still hold."""
+    global _ENTITY
+    if "&" not in text:
+        return text
+    import html
+    import re
+
+    if _ENTITY is None:
+        _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+    def pad(m):
+        ch = html.unescape(m.group())
+        return ch + " " * (len(m.group()) - len(ch)) if len(ch) <= len(m.group()) else m.group()
+
+    return _ENTITY.sub(pad, text)
 
 
 def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> dict:
@@ -36,8 +55,8 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
         if _DEFAULT is None:
             _DEFAULT = build_nlp()
         nlp = _DEFAULT
-    title = (title or "").strip()
-    doc = nlp.make_doc(text or "")
+    title = _entities((title or "").strip())
+    doc = nlp.make_doc(_entities(text or ""))
     doc.user_data["title"] = title
     doc.user_data["region"] = region
     doc = nlp(doc)

@@ -43,7 +43,7 @@ _STRONG_AFTER = {
 _STRONG_BEFORE = {
     "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
     "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "saudara", "sdr", "mendampingi", "didampingi",
-    "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa", "bernama",
+    "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa",
 }
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
@@ -88,7 +88,7 @@ class NameSpan:
 
 
 _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini", "juga", "pun", "saat"}) | frozenset(
-    vocab.SPEECH_VERBS)
+    vocab.SPEECH_VERBS) | frozenset(vocab.TOPIC_VERBS) | frozenset(w for w in vocab.COMMON_WORDS if len(w) >= 5)
 
 
 def _glued_suffix(t: str) -> int | None:
@@ -97,7 +97,7 @@ def _glued_suffix(t: str) -> int | None:
     if not body[1:].islower():
         return None
     for cut in range(3, len(body) - 1):
-        if body[cut:] in _GLUE_WORDS and body[:cut].lower() in vocab.NAME_WORDS:
+        if body[cut:] in _GLUE_WORDS and (body[:cut].lower() in vocab.NAME_WORDS or body[:cut].lower() in region_forms()):
             return cut
     return None
 
@@ -190,7 +190,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tup
             tj = toks[j]
             if run and "\n" in text[run[-1].end:tj.start]:
                 break
-            if _is_cap(tj) and tj.text not in {"I", "II", "III", "IV"}:
+            if _is_cap(tj) and (tj.text not in {"I", "II", "III", "IV"} or _balinese(toks, j)):
                 run.append(tj)
                 j += 1
             elif run and tj.low in PARTICLES and j + 1 < n and _is_cap(toks[j + 1]):
@@ -248,15 +248,19 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         role_before = False
         if s > 0 and kinds[s - 1] == "T":
             evidence = "strong"
-        if "R" in before:
-            role_before = True
-            evidence = "strong"
+        ends_run = e == len(run) or all(kd in "T" for kd in kinds[e:])
+        if "R" in before and ends_run:
+            # Only org, place and title words between the role and the name (Ketua DPC PDIP Jeneponto H. X).
+            last_r = max(x for x, kd in enumerate(before) if kd == "R")
+            if all(kd != "N" for kd in kinds[last_r + 1:s]):
+                role_before = True
+                evidence = "strong"
         ti = i0 + run.index(run[s])
         prev = toks[ti - 1] if ti > 0 else None
         last_idx = i0 + e - 1
         nxt = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
         nxt2 = toks[last_idx + 2] if last_idx + 2 < len(toks) else None
-        if prev is not None and prev.low in _STRONG_BEFORE:
+        if prev is not None and prev.low in _STRONG_BEFORE and ends_run:
             evidence = "strong"
         lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
         if nxt is not None:
@@ -265,7 +269,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             elif nxt.low in _STRONG_AFTER and not lone_initial:
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
-                is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "yang", "salah", "warga"}
+                is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga"}
             ):
                 evidence = "strong"
             elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
@@ -288,6 +292,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if title:
             # Headlines capitalise every word: only an honorific vouches for a name there.
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"
+        if evidence == "weak" and not title and s == 0 and len(words) >= 2 and sent_start and (
+                words[0].lower() not in vocab.NAME_WORDS) and not _is_abbrev(words[0]):
+            # 'Ranjang Rifai ...': a capitalised sentence opener, then a name.
+            s += 1
+            words = words[1:]
         if evidence == "weak" and not title:
             lows = [w.rstrip(".").lower() for w in words]
             full = [w for w in lows if len(w) > 1]
@@ -298,6 +307,19 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         surface = text[run[s].start:run[e - 1].end]
         spans.append(NameSpan(run[s].start, run[e - 1].end, words, surface, evidence, role_before))
     return spans
+
+
+_BALI = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "gusti", "dewa", "luh", "nengah",
+         "ngurah", "agung", "bagus", "ayu", "kompiang", "gde", "gst"}
+
+
+def _balinese(toks, j) -> bool:
+    """'I Wayan Dibia', 'I Gusti Ngurah': the Balinese I belongs to the name."""
+    return toks[j].text == "I" and j + 1 < len(toks) and toks[j + 1].low in _BALI
+
+
+def _is_abbrev(w: str) -> bool:
+    return w.endswith(".") or (len(w) <= 2 and w[:1].isupper())
 
 
 def _sentence_initial(text, toks, ti) -> bool:

@@ -78,7 +78,7 @@ def _mk(text: str, s: int, e: int, speaker) -> Quote:
     inner = re.sub(f"[{QUOTE_MARKS}]\\s*\\n+\\s*[{QUOTE_MARKS}]", " ", inner)
     inner = re.sub(r"\s*\n+\s*", " ", inner)
     inner = re.sub(f"\\s*[{QUOTE_MARKS}]\\s*", " ", inner).strip()
-    inner = inner.rstrip(",").strip()
+    inner = re.sub(r"\s{2,}", " ", inner.rstrip(",").strip())
     return Quote(s, e, inner, True, speaker=speaker)
 
 

@@ -5,11 +5,11 @@ import re
 
 _LINE_NOISE = re.compile(
     r"(?im)^[ \t]*(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait|"
-    r"penulis|editor|reporter|pewarta|laporan|wartawan|redaktur|fotografer|foto|sumber|"
+    r"penulis|editor|reporter|pewarta|laporan|wartawan|redaktur|fotografer|foto|sumber|pilihan\s+editor|"
     r"dapatkan\s+berita|ikuti\s+berita|follow|copyright|hak\s+cipta)\b[^\n]*$"
 )
 # Inline 'Baca juga:Title Of Another Story' glued into a paragraph by scrapers.
-_INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga)\s*:?\s*")
+_INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor)\s*:?\s*")
 _FUNCTION = {"di", "dan", "ke", "dari", "yang", "untuk", "kalau", "jadi", "soal", "usai", "jelang", "pasca",
              "vs", "hingga", "atau", "tak", "ini", "itu", "&", "-", "–", ":", ",", "?", "!", "'", "dengan"}
 # '(Heri).**', '(ans/fid)', '(*)' sign-offs at the very end.

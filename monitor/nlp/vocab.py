@@ -72,6 +72,7 @@ ORG_WORDS = {
     "institute", "institut", "center", "centre", "foundation", "university", "college", "club", "team",
     "watch", "network", "council", "society", "corporation", "company", "international", "national",
     "conference", "summit", "award", "awards", "association", "alliance", "research", "consulting",
+    "academy", "school", "church", "hospital", "stadium", "city", "state", "airlines", "airport", "street",
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
