@@ -180,3 +180,17 @@ def test_url_day_beats_a_ticker_above_the_headline():
     article = extract_article(html, "https://contoh.id/2024/06/20/pleno-rekapitulasi/",
                               fetched_at="2024-06-25T03:00:00Z")
     assert article.published == "2024-06-20T00:00:00+07:00"
+
+
+@pytest.mark.parametrize("declared,url,title", [
+    ("Bupati Bone - Pilkada Serentak Dimulai", "https://bone.id/a/1", "Bupati Bone - Pilkada Serentak Dimulai"),
+    ("Rapat Pleno Digelar - Kompas.com Regional", "https://regional.kompas.com/read/1", "Rapat Pleno Digelar"),
+    ("KapanLagi.com: FOTO: Rapat Pleno Digelar", "https://www.kapanlagi.com/a/1", "FOTO: Rapat Pleno Digelar"),
+    ("Rapat Pleno Digelar | Tribun-timur.com", "https://makassar.tribunnews.com/a/1", "Rapat Pleno Digelar"),
+    ("Tri Indonesia: Broadband Dorong Ekosistem", "https://tekno.liputan6.com/read/1", "Tri Indonesia: Broadband Dorong Ekosistem"),
+])
+def test_declared_title_loses_only_site_segments(declared, url, title):
+    body = "".join(f"<p>Kalimat ke-{i} tentang rapat pleno rekapitulasi, saksi, dan pengawas kecamatan.</p>" for i in range(4))
+    html = (f"<html><head><meta property='og:title' content='{declared}'><meta property='og:type' content='article'>"
+            f"</head><body><div class='isi'>{body}</div></body></html>")
+    assert extract_article(html, url).title == title

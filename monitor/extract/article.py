@@ -64,20 +64,36 @@ def _norm(s: str | None) -> str:
     return re.sub(r"\W+", " ", s or "").strip().lower()
 
 
+_DOMAIN_NAME = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
+
+
+def _site_like(segment: str, keys: list[str]) -> bool:
+    """A title segment that names the site: a domain, or mostly a site name (``Kompas.com Regional``)."""
+    flat = _norm(segment).replace(" ", "")
+    if not flat:
+        return False
+    if _DOMAIN_NAME.search(segment) and len(segment.split()) <= 4:
+        return True
+    return any(k in flat and len(k) >= 0.5 * len(flat) for k in keys)
+
+
 def _strip_site(title: str, site_names: list[str]) -> str:
-    """Drop ``- Kompas.com`` style segments naming the site."""
+    """Drop leading and trailing segments naming the site (``- Kompas.com``, ``KapanLagi.com:``)."""
     parts = _TITLE_SPLIT.split(title)
     if len(parts) == 1:
         return title
-    keys = [k for k in (_norm(s) for s in site_names) if k]
-    kept = [p for p in parts if not any(k and (k in _norm(p) or _norm(p) in k) for k in keys if _norm(p))]
-    if kept and len(kept) < len(parts):
-        # Rejoin with the page's own separators: find the span from first to last kept segment.
-        start = title.find(kept[0])
-        end = title.rfind(kept[-1]) + len(kept[-1])
-        if start >= 0 and end > start:
-            return title[start:end].strip()
-    return title
+    keys = [k for k in (_norm(s).replace(" ", "") for s in site_names) if len(k) >= 3]
+    start, end = 0, len(parts)
+    while start < end - 1 and _site_like(parts[start], keys):
+        start += 1
+    while end - 1 > start and _site_like(parts[end - 1], keys):
+        end -= 1
+    if (start, end) == (0, len(parts)):
+        return title
+    # Rejoin with the page's own separators: the span from the first to the last kept segment.
+    first = title.find(parts[start])
+    last = title.rfind(parts[end - 1]) + len(parts[end - 1])
+    return title[first:last].strip() if 0 <= first < last else title
 
 
 def _site_names(st: structured.Structured, url: str | None) -> list[str]:
