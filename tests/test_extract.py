@@ -194,3 +194,12 @@ def test_declared_title_loses_only_site_segments(declared, url, title):
     html = (f"<html><head><meta property='og:title' content='{declared}'><meta property='og:type' content='article'>"
             f"</head><body><div class='isi'>{body}</div></body></html>")
     assert extract_article(html, url).title == title
+
+
+def test_cut_json_ld_headline_yields_to_the_whole_visible_one():
+    whole = "Komisi Pemilihan Umum Tetapkan Tiga Pasangan Calon Bupati dan Wakil Bupati untuk Pilkada Serentak 2024 di Kabupaten"
+    body = "".join(f"<p>Kalimat ke-{i} tentang rapat pleno penetapan, saksi, dan pengawas kabupaten.</p>" for i in range(4))
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "'
+            + whole[:90] + '…", "datePublished": "2024-09-22T10:00:00+08:00"}</script></head>'
+            f"<body><h1>{whole}</h1><div class='isi'>{body}</div></body></html>")
+    assert extract_article(html).title == whole

@@ -155,6 +155,9 @@ def _title(doc, st, url, profile: Profile | None):
         n = _norm(text)
         if el.tag == "h1" and len(n) >= 12 and any(n in k for k in keys):
             return text, el
+        # JSON-LD headlines are often cut at 110 characters; the visible one is whole.
+        if el.tag == "h1" and any(len(k) >= 30 and n.startswith(k) for k in keys):
+            return text, el
     if stripped:
         key = _norm(stripped[0])
         heading = next((h for h in doc.iter("h1", "h2", "h3") if _norm(dom.text_of(h)) == key), None)
