@@ -524,9 +524,11 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
     """
     if html is None or not html.strip():
         raise NotAnArticle("empty page")
-    head = (html[:500] if isinstance(html, str) else html[:500].decode("utf-8", "replace")).lstrip().lower()
-    if head.startswith("<?xml") and any(tag in head for tag in ("<rss", "<feed", "<urlset", "<sitemapindex")):
+    head = (html[:1000] if isinstance(html, str) else html[:1000].decode("utf-8", "replace")).lstrip().lower()
+    if "<html" not in head and any(tag in head for tag in ("<rss", "<feed", "<urlset", "<sitemapindex", "<rdf:rdf")):
         raise NotAnArticle("an XML feed or sitemap, not an article page")
+    if head[:1] in ("{", "["):
+        raise NotAnArticle("JSON, not an HTML page")
     try:
         doc = dom.parse(html)
     except Exception as exc:  # lxml raises several types for unparseable input
