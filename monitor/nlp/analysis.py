@@ -295,7 +295,9 @@ def detect_roles(st: State) -> None:
 # -- stage 7: quotes ----------------------------------------------------------------------
 _MENURUT = re.compile(r"(?i)\bmenurut(?:nya)?\b")
 _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap", "tentang", "soal", "dan", "serta",
-              "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal"}
+              "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal", "disebut", "diusung", "didukung",
+              "ke", "di", "pada", "menemui", "menemani", "bertemu", "mengunjungi", "didampingi", "mengusung",
+              "mendukung", "menggantikan", "menantang", "versus", "vs", "antara", "atas", "tentang"}
 _ORG_SUBJ = re.compile(
     r"(?i)\b(?:kpu|bawaslu|pemkab|pemkot|pemprov|pemerintah|polres|polda|polri|tni|dprd|dpr|partai|dpc|dpd|dpw|dpp|"
     r"pihak|tim|panitia|komisi|kementerian|dinas|lembaga|lsm|koalisi|pengadilan|kejaksaan|kpk|mk|ma)\b"
@@ -406,8 +408,8 @@ def detect_quotes(st: State) -> None:
             q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
         if q.speaker is not None:
             last, last_pos = q.speaker, q.end
-    st.quotes = merged
-    for q in merged:
+    st.quotes = [q for q in merged if q.how != "marker"]
+    for q in st.quotes:
         if q.speaker is not None:
             st.clusters[q.speaker].quoted = True
 
@@ -468,12 +470,25 @@ SAY_VERBS = {
 }
 
 
+_PASSIVE = re.compile(
+    r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan)"
+    r"\s+(?:oleh\s+)?")
+
+
 def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]:
     out = []
     for s, e in st.sents:
         if st.skip(s):
             continue
         sent = text[s:e]
+        # 'Hal itu disampaikan Panca saat ...': no statement, but it tells who 'katanya' is next.
+        pm = _PASSIVE.search(sent)
+        if pm:
+            named = [m for m in st.mentions if not m.in_title and s + pm.end() <= m.span.start < s + pm.end() + 3]
+            if named:
+                marker = Quote(s + pm.start(), s + pm.end(), "", False)
+                marker.speaker, marker.how = named[0].cluster, "marker"
+                out.append(marker)
         if any(c in sent for c in QUOTE_MARKS):
             continue
         # 'Menurut X, …'

@@ -25,7 +25,8 @@ _ABBREV = {
     "dg", "dt", "ny", "sdri", "bpk",
 }
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,}\.?$)")
-_AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$")
+_AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
+                      r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
@@ -206,6 +207,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tup
         for k, tk in enumerate(run):
             if tk.low in PARTICLES:
                 kinds[k] = "N"
+            # Initials in capitals inside a name: 'Anggiat BM Manalu'.
+            elif kinds[k] == "A" and len(tk.text) <= 3 and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+                    _kind(run[k + 1], False) == "N"):
+                kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
         out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start))
         i = j if j > i else i + 1
@@ -270,6 +275,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
                 is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga"}
+                or (nxt2.low in vocab.SPEECH_VERBS and prev is not None and prev.text == ",")
             ):
                 evidence = "strong"
             elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
@@ -280,7 +286,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             steps = 0
             while back >= 0 and steps < 8 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS):
                 if toks[back].low in vocab.ROLE_HEADS:
-                    evidence, role_before = "strong", True
+                    if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS:
+                        evidence, role_before = "strong", True
                     break
                 back -= 1
                 steps += 1

@@ -33,7 +33,8 @@ def _tidy(words: list[str]) -> str | None:
         low = re.sub(long, short, low)
     low = re.sub(r"\bpartai (?=[a-z]+\b)", "", low) if re.search(r"partai (pdip|pkb|pks|gerindra|golkar|nasdem|pan|ppp|psi|perindo|hanura|demokrat|pbb|pkn)\b", low) else low
     low = re.sub(r"\bnomor urut\b.*$", "", low)
-    low = re.sub(r"(?<!wali )\b(kabupaten|kab\.|kota|provinsi|kecamatan|desa|se-kabupaten)\b.*$", "", low)
+    low = re.sub(r"(?<!wali )(?<!kepala )(?<!kades )\b(kabupaten|kab\.|kota|provinsi|kecamatan|desa|se-kabupaten)\b.*$", "", low)
+    low = re.sub(r"^(kepala (?:desa|kelurahan|dusun|kecamatan|dinas|badan|bidang|seksi|sekolah|bagian|kantor)).*$", r"\1", low)
     low = re.sub(r"\b(?:periode\s+)?\d[\d/–-]*\b", "", low)
     low = re.sub(r"[,.;:–-]+", " ", low)
     low = re.sub(r"\s+", " ", low).strip()
