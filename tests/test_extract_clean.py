@@ -23,6 +23,9 @@ from monitor.extract.clean import clean_paragraphs, is_date_line, is_junk_line, 
     "Foto: Dok. KPU",
     "Suasana rapat pleno di kantor KPU. (Foto: Humas KPU)",
     "***",
+    "JANGAN LEWATKAN!!!",
+    "Rektor membuka kejuaraan antar kampus. Doc. kampus.ac.id HUMAS",
+    "Warga antre di TPS 05. ANTARA FOTO/Abriawan Abhe",
 ])
 def test_junk_lines(line):
     assert is_junk_line(line)
@@ -49,6 +52,8 @@ def test_prose_is_kept(line):
      "Pemerintah desa membagikan BLT."),
     ("Jakarta, CNN Indonesia -- Presiden berpidato.", "Jakarta, CNN Indonesia", "Presiden berpidato."),
     ("VIVA.co.id - Pianis cilik tampil.", "VIVA.co.id", "Pianis cilik tampil."),
+    ("Liputan6.com, Jakarta London Love Story tayang.", "Liputan6.com, Jakarta", "London Love Story tayang."),
+    ("Kompas.com, MAKASSAR Warga antre.", "Kompas.com, MAKASSAR", "Warga antre."),
     ("Menurut dia, partai - partai itu sepakat.", None, "Menurut dia, partai - partai itu sepakat."),
     ("DEPRESI jadi satu momok - yang wajib diwaspadai.", None, "DEPRESI jadi satu momok - yang wajib diwaspadai."),
 ])
@@ -98,3 +103,11 @@ def test_caption_first_only_when_asked():
              "Sosialisasi tahapan pilkada digelar di balai desa.", "Warga bertanya soal DPT."]
     assert clean_paragraphs(lines)[0][0].startswith("Warga saat")
     assert clean_paragraphs(lines, caption_first=True)[0] == lines[1:]
+
+
+def test_label_cells_and_capitals_sign_off_leave_the_body():
+    lines = ["Kalimat pertama berita ini cukup panjang.", "Kalimat terakhir berita ini.",
+             "Penulis", ": Rina Kartika", "Sumber", ": Humas KPU", "DINI TEJA"]
+    paragraphs, dateline, authors = clean_paragraphs(lines)
+    assert paragraphs == lines[:2]
+    assert authors == ["Rina Kartika"]

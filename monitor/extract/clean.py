@@ -24,7 +24,7 @@ _RELATED = re.compile(
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+)\b"
     r"|(?:selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?)\s*(?:[»›>]|$)"
     r"|(?:copyright|hak cipta)\b|©"
-    r"|(?:more|other)\s+(?:photos?|videos?|stories)\s*$|(?:foto|video|galeri|berita)\s+lainnya\s*$"
+    r"|jangan lewatkan\W*$|(?:more|other)\s+(?:photos?|videos?|stories)\s*$|(?:foto|video|galeri|berita)\s+lainnya\s*$"
     r")",
     re.I,
 )
@@ -33,7 +33,8 @@ _PAGER = re.compile(r"^(?:halaman\s*:?\s*)?(?:\d+\s*){2,}(?:selanjutnya|next|[»
 # Photo credits and captions that survive as text lines.
 _CAPTION = re.compile(
     r"^\W{0,2}(?:foto|photo|ilustrasi|dok(?:umentasi)?|istimewa|sumber foto|grafis|infografis|video)\s*[:/|]"
-    r"|\((?:foto|dok|ist|istimewa|ilustrasi|antara\s*foto|photo)\b[^)]{0,80}\)\s*$",
+    r"|\((?:foto|dok|ist|istimewa|ilustrasi|antara\s*foto|photo)\b[^)]{0,80}\)\s*$"
+    r"|\b(?:doc|dok|foto|photo)\.\s+\S.{0,60}$|\b(?:ANTARA FOTO|REUTERS|AFP PHOTO|AP Photo|Getty Images)\b[^.]{0,60}$",
     re.I,
 )
 # Credits lines at the foot of an article; the label decides whether the name is an author.
@@ -42,6 +43,9 @@ _CREDIT = re.compile(
     r"fotografer|foto|photographer|video|videografer|red|ed)\s*:\s*(.{1,80})$",
     re.I,
 )
+_LABEL_ONLY = re.compile(r"^(penulis|pewarta|reporter|wartawan|editor|penyunting|redaktur|sumber|foto|fotografer)\s*:?$", re.I)
+# Tempo-style sign-off: the reporter's or agency's name in capitals closing the article.
+_CAPS_SIGNOFF = re.compile(r"^[A-Z][A-Z .,'’/&|-]{1,60}$")
 AUTHOR_LABELS = {"penulis", "pewarta", "reporter", "wartawan", "kontributor", "author", "writer", "laporan"}
 
 # ``(Heri).**``, ``(ant/xyz)``, ``(*)``, ``(rls)``: after the last sentence, or alone on a line.
@@ -53,6 +57,8 @@ _DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s*|(?<=[A-Za-z.)])\s*(?:–|—)\
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
 _PAREN = re.compile(r"\([^)]{0,60}\)")
 _DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\w*\b", re.I)
+_DOMAIN_PLACE = re.compile(
+    r"^((?:[\w-]+\.)+(?:com|co\.id|id|net)\s*,\s*(?:[A-Z][a-z]+|[A-Z]{3,}(?: [A-Z]{3,})*))\s+(?=[\"“A-Z])")
 _BARE_DATELINE = re.compile(r"^(.{2,70}?)\s*(?:-{1,2}|–|—)$")
 _OUTLET_AFTER = re.compile(r"^\s*((?:[\w-]+\.)+(?:com|co\.id|id|net)|[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})+)\b\s*[-–—:,]?\s*")
 
@@ -111,7 +117,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """``JAKARTA, KOMPAS.com - Isi`` -> ('JAKARTA, KOMPAS.com', 'Isi'); (None, paragraph) when there is none."""
     m = _DASH.search(paragraph, 0, 90)
     if not m:
-        return None, paragraph
+        # ``<b>Liputan6.com, Jakarta</b> Isi``: outlet and a one-word place, no dash.
+        bare = _DOMAIN_PLACE.match(paragraph)
+        return (bare.group(1), paragraph[bare.end():]) if bare else (None, paragraph)
     prefix = paragraph[: m.start()].strip()
     if not _place_like(prefix):
         return None, paragraph
@@ -158,17 +166,27 @@ def clean_paragraphs(lines: list[str], *, caption_first: bool = False,
     """
     paragraphs: list[str] = []
     authors: list[str] = []
+    label = None  # a bare ``Editor`` cell whose value follows on the next line
     for raw in lines:
         line = strip_inline_junk(normalize(raw))
+        if label and line.startswith(":"):
+            line, label = f"{label}{line}", None
+        else:
+            label = None
         if not line or is_junk_line(line, keep_captions) or is_date_line(line):
+            continue
+        if _LABEL_ONLY.match(line):
+            label = line.rstrip(" :")
             continue
         found = credit(line)
         if found:
-            label, name = found
-            if label in AUTHOR_LABELS and name not in authors:
+            name_label, name = found
+            if name_label in AUTHOR_LABELS and name not in authors:
                 authors.append(name)
             continue
         paragraphs.append(line)
+    while paragraphs and len(paragraphs[-1].split()) <= 4 and _CAPS_SIGNOFF.match(paragraphs[-1]):
+        paragraphs.pop()
     # Sign-offs close the article; text after them is footer matter.
     for i in range(len(paragraphs) - 1, -1, -1):
         body, sign = split_signoff(paragraphs[i])
