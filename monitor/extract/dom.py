@@ -24,7 +24,7 @@ NEGATIVE = re.compile(
     r"langganan|promo|sponsor\w*|advert\w*|ads?|adsbygoogle|iklan|banner|breadcrumbs?|navbar|menu|"
     r"sidebar|widget|footer|copyright|caption|wp-caption(?:-text)?|credit|tags?|tagcloud|keywords?|"
     r"author-?box|byline|meta|post-meta|entry-meta|pagination|pager|paging|nav(?:igation)?|"
-    r"sr-only|modal|popup|cookie|video|gallery|slider|carousel|box-?news|news-?box|list-?news|"
+    r"sr-only|modal|popup|cookie|video|gallery|twitter-tweet|instagram-media|tiktok-embed|embed|slider|carousel|box-?news|news-?box|list-?news|"
     r"topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
     re.I,
 )
