@@ -18,6 +18,7 @@ NOW = "2024-06-26T03:00:00+00:00"  # 10:00 WIB
     ("2 jam lalu", "WIB", "2024-06-26T08:00:00+07:00"),
     ("15 menit yang lalu", "WITA", "2024-06-26T10:45:00+08:00"),
     ("3 hours ago", "WIB", "2024-06-26T07:00:00+07:00"),
+    ("kemarin", "WIB", "2024-06-25T10:00:00+07:00"),
     ("2024-06-25T10:15:00Z", "WIB", "2024-06-25T10:15:00+00:00"),
     ("2024-06-25T10:15:00", "WITA", "2024-06-25T10:15:00+08:00"),
     ("2024-06-25 10:15", "Asia/Jayapura", "2024-06-25T10:15:00+09:00"),
@@ -26,7 +27,7 @@ def test_parse_date(text, timezone, expected):
     assert iso(parse_date(text, timezone, now=NOW)) == expected
 
 
-@pytest.mark.parametrize("text", ["", "bukan tanggal", "Jakarta", "x" * 200])
+@pytest.mark.parametrize("text", ["", "bukan tanggal", "Jakarta", "Rabu", "Senin siang", "x" * 200])
 def test_parse_date_rejects_non_dates(text):
     assert parse_date(text, "WIB", now=NOW) is None
 

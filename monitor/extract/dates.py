@@ -21,6 +21,8 @@ _UTC_RE = re.compile(r"\b(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?\b", re.I)
 _NOISE_RE = re.compile(r"[|•·]|\bpukul\b|\bjam\b(?!\s+(?:yang\s+)?lalu)|\bdiperbarui\b|\bupdated?\b|\bdipublikasikan\b|\bpublished\b|\bditerbitkan\b", re.I)
 # ``Selasa (25/6/2024)``: the parenthesised numeric date is the date; the weekday around it is noise.
 _PAREN_DATE_RE = re.compile(r"\((\d{1,2}/\d{1,2}(?:/\d{2,4})?)\)")
+_DIGIT = re.compile(r"\d")
+_DAY_WORD = re.compile(r"\b(?:kemarin|hari ini|sekarang|barusan|yesterday|today|now)\b", re.I)
 _DATEPARSER_SETTINGS = {
     "DATE_ORDER": "DMY",
     "PREFER_DAY_OF_MONTH": "first",
@@ -55,7 +57,8 @@ def _parse_cached(text: str, tzname: str, now_iso: str) -> datetime | None:
 
 def _parse(text: str, tz: tzinfo, now: datetime) -> datetime | None:
     text = " ".join(text.split())
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or not (_DIGIT.search(text) or _DAY_WORD.search(text)):
+        # A bare weekday (``Rabu``) would become "last Wednesday": guessing, not reading.
         return None
     iso = _fast_iso(text)
     if iso is not None:
