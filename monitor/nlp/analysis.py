@@ -323,6 +323,11 @@ def detect_quotes(st: State) -> None:
         """The person who is the subject of a speech verb at verb_pos, None if not a person, 'carry' for pronouns."""
         seg = text[seg_start:verb_pos]
         words = re.findall(r"[\w-]+", seg.lower())
+        if words and words[-1] == "yang":
+            # A relative clause: '... rekomendasi Bawaslu yang menyatakan ...' speaks for the noun before it.
+            yang = seg_start + seg.lower().rfind("yang")
+            hits = [m for m in body if yang - 3 <= m.span.end <= yang and not inside_quote(m.span.start)]
+            return hits[-1] if hits else None
         if words and words[-1] in vocab.PRONOUNS | {"pihaknya", "dirinya"} or (len(words) >= 2 and words[-2] in {"ia", "dia", "beliau"}):
             return "carry"
         hits = [m for m in body if seg_start <= m.span.start < verb_pos and not inside_quote(m.span.start)]

@@ -103,6 +103,33 @@ def _glued_suffix(t: str) -> int | None:
     return None
 
 
+def _namey(t: Tok) -> bool:
+    low = t.low
+    return t.text[:1].isupper() and low not in vocab.NON_NAME and low not in vocab.ROLE_WORDS and (
+        low not in vocab.ORG_WORDS) and low not in vocab.COMMON_WORDS
+
+
+def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
+    """'Bandaso-Andi' inside 'Rahmat Masri Bandaso-Andi Tenri Karta' joins two full names: split it.
+    A pair nickname standing alone ('Appi-Aliyah') stays one token."""
+    out = []
+    for k, t in enumerate(toks):
+        if "-" in t.text.strip("-") and t.text[:1].isupper() and all(p[:1].isupper() for p in t.text.split("-") if p):
+            before = k > 0 and _namey(toks[k - 1]) and text[toks[k - 1].end:t.start] == " "
+            after = k + 1 < len(toks) and _namey(toks[k + 1]) and text[t.end:toks[k + 1].start] == " "
+            if before or after:
+                pos = t.start
+                for n, part in enumerate(t.text.split("-")):
+                    if n:
+                        out.append(Tok("-", pos, pos + 1))
+                        pos += 1
+                    out.append(Tok(part, pos, pos + len(part)))
+                    pos += len(part)
+                continue
+        out.append(t)
+    return out
+
+
 def tokenize(text: str) -> list[Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
@@ -130,7 +157,7 @@ def tokenize(text: str) -> list[Tok]:
             toks.append(Tok(".", m.end() - 1, m.end()))
         else:
             toks.append(Tok(t, m.start(), m.end()))
-    return toks
+    return _split_pairs(text, toks)
 
 
 def _is_cap(t: Tok) -> bool:
@@ -284,9 +311,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if s == 0 and prev is not None and prev.text == "," and ti >= 2:
             back = ti - 2
             steps = 0
-            while back >= 0 and steps < 8 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS):
+            while back >= 0 and steps < 12 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS
+                                                 or toks[back].low in {"dan", "&", "-", "–"}):
                 if toks[back].low in vocab.ROLE_HEADS:
-                    if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS:
+                    if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
+                            nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())):
                         evidence, role_before = "strong", True
                     break
                 back -= 1
