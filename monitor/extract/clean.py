@@ -56,7 +56,7 @@ _STARS = re.compile(r"^[\s*#~_=.-]+$")
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s*|(?<=[A-Za-z.)])\s*(?:–|—)\s+")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
 _PAREN = re.compile(r"\([^)]{0,60}\)")
-_DATEWORD = re.compile(r"\d+|\b(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)\w*\b", re.I)
+_DIGITS = re.compile(r"\d+")  # a date inside a dateline: its month names are capitalised anyway
 _DOMAIN_PLACE = re.compile(
     r"^((?:[\w-]+\.)+(?:com|co\.id|id|net)\s*,\s*(?:[A-Z][a-z]+|[A-Z]{3,}(?: [A-Z]{3,})*))\s+(?=[\"“A-Z])")
 _BARE_DATELINE = re.compile(r"^(.{2,70}?)\s*(?:-{1,2}|–|—)$")
@@ -104,7 +104,7 @@ def _place_like(prefix: str) -> bool:
     if not prefix or len(prefix) > 70 or prefix[-1] in ".!?\"”":
         return False
     rest = _PAREN.sub(" ", _DOMAIN.sub(" ", prefix))
-    rest = _DATEWORD.sub(" ", rest)
+    rest = _DIGITS.sub(" ", rest)
     words = [w for w in re.split(r"[\s,./]+", rest) if w]
     if not words:
         return bool(_DOMAIN.search(prefix) or _PAREN.search(prefix))
