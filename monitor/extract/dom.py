@@ -28,10 +28,6 @@ NEGATIVE = re.compile(
     r"topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
     re.I,
 )
-POSITIVE = re.compile(
-    r"article|entry-?content|post-?content|content|body|detail|isi|berita|read|text|story|main|post",
-    re.I,
-)
 
 
 def parse(html: str | bytes):
