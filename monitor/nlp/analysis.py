@@ -9,7 +9,7 @@ from monitor.nlp import vocab
 from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties
-from monitor.nlp.people import NameSpan, find_names, key_of
+from monitor.nlp.people import NameSpan, find_names, key_of, place_words
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
 from monitor.nlp.roles import role_after, role_before
@@ -128,8 +128,9 @@ def detect_people(st: State) -> None:
     reg = registry()
     masked = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]] + st.region_spans
     tmasked = [(p["start"], p["end"]) for p in st.parties if p["in_title"]] + st.title_region_spans
-    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in masked))
-    head, _ = find_names(st.title, lambda pos: any(s <= pos < e for s, e in tmasked), title=True)
+    places = frozenset(place_words([st.title, st.text[:20000]], st.region if not lookup(st.region or "") else None))
+    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in masked), places=places)
+    head, _ = find_names(st.title, lambda pos: any(s <= pos < e for s, e in tmasked), title=True, places=places)
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -282,7 +283,8 @@ def detect_roles(st: State) -> None:
         # A role phrase stays inside its paragraph and stops at the previous person.
         limit = max(text.rfind("\n", 0, m.span.start) + 1, prev_end[m.in_title])
         prev_end[m.in_title] = m.span.end
-        found = [role_before(text, m.span.start, limit), role_after(text, m.span.end)]
+        nxt = [x.span.start for x in st.mentions if x.in_title == m.in_title and x.span.start >= m.span.end]
+        found = [role_before(text, m.span.start, limit), role_after(text, m.span.end, min(nxt) if nxt else None)]
         for r in found:
             if not r:
                 continue

@@ -200,7 +200,27 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     return "N"
 
 
-def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tuple[list[NameSpan], list[Tok]]:
+def place_words(texts: list[str], extra: str | None = None) -> set[str]:
+    """Words this article uses as place names: what follows Kabupaten, Desa, Pilkada ... (Bontolangi)."""
+    out = set()
+    for text in texts:
+        for m in _PLACE_AFTER.finditer(text):
+            for w in m.group(1).split():
+                if w.lower() not in vocab.ROLE_WORDS:
+                    out.add(w.lower())
+    if extra:
+        out |= {w.lower() for w in re.findall(r"[A-Za-z'-]{3,}", extra)} - {"kabupaten", "kota", "kab", "provinsi"}
+    return out
+
+
+_PLACE_AFTER = re.compile(
+    r"\b(?:Kabupaten|Kab\.|KAB\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Dusun|Kampung|Provinsi|Pilkada|Pilbup|"
+    r"Pilwalkot|Pemkab|Pemkot|Pemprov|DPRD|KPU|Bawaslu|Polres|Kodim|Kejari|Se-Kabupaten|se-Kabupaten)\s*"
+    r"((?:[A-Z][A-Za-z'-]+)(?:\s+[A-Z][A-Za-z'-]+){0,2})")
+
+
+def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
+               places: frozenset = frozenset()) -> tuple[list[NameSpan], list[Tok]]:
     """Candidate person names with their evidence; `skip(pos)` masks Baca Juga lines and bylines."""
     toks = tokenize(text)
     out: list[NameSpan] = []
@@ -230,7 +250,8 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False) -> tup
         sent_start = prev is None or prev.text in {".", "!", "?", "\u201d", '"', "\u201c", ":", "–", "-", "—"} or (
             "\n" in text[prev.end:t.start]
         )
-        kinds = [("O" if skip(tk.start) else _kind(tk, sent_start and k == 0)) for k, tk in enumerate(run)]
+        kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
+                 for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
             if tk.low in PARTICLES:
                 kinds[k] = "N"
@@ -303,7 +324,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             elif nxt.text == "," and nxt2 is not None and (
                 is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga"}
                 or (nxt2.low in vocab.SPEECH_VERBS and prev is not None and prev.text == ",")
-            ):
+            ) and not (lone_initial and words[0].lower() not in vocab.NAME_WORDS):
                 evidence = "strong"
             elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
                 evidence = "strong"

@@ -93,9 +93,10 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     return None
 
 
-def role_after(text: str, end: int) -> str | None:
-    """'X selaku Juru bicara', 'X, Ketua KPU Jeneponto, ...', 'X yang juga Ketua ...'."""
-    seg = text[end:end + 160]
+def role_after(text: str, end: int, limit: int | None = None) -> str | None:
+    """'X selaku Juru bicara', 'X, Ketua KPU Jeneponto, ...', 'X yang juga Ketua ...' (up to `limit`,
+    where the next person is named)."""
+    seg = text[end:min(end + 160, limit if limit is not None else len(text))]
     m = _POST_LEAD.match(seg)
     if not m:
         return None

@@ -76,7 +76,7 @@ ORG_WORDS = {
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
-    "republika", "viva", "kumparan", "historia", "kontan", "bisnis", "jawapos", "metro", "sindonews",
+    "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
 # Heads of place and facility names: what follows is no person (Jalan Jenderal Sudirman).
 PLACE_HEADS = {
@@ -134,7 +134,7 @@ NON_NAME = {
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
     "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
     "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
-    "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
+    "anak", "muda", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
 }
 SPEECH_VERBS = {
     "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
