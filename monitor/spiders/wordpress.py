@@ -125,7 +125,7 @@ class WordPressSpider(SitemapSpider):
 
     def default_outlet(self, settings) -> Outlet:
         """The outlet when none is passed: `-a base_url=...`, else the registry entry of this spider."""
-        if self._base_url_arg:
+        if self._base_url_arg and self.name == WordPressSpider.name:
             return Outlet.from_url(self._base_url_arg)
         registry = Path(self.registry or settings.get("MONITOR_REGISTRY", "outlets.toml"))
         if not registry.is_absolute() and not registry.exists():
