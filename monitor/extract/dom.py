@@ -17,17 +17,23 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt fieldset figure footer h1 h2 h3 h4 h5 h6 header "
     "hgroup hr li main ol p pre section summary table tbody td tfoot th thead tr ul center".split()
 )
-# Class/id words of boxes inside an article that are not its text.
+# Class/id words of boxes inside an article that are not its text. Strong ones always mark a box;
+# weak ones (``meta``, ``tags``, ``print``…) yield when the same attribute also names the body.
 NEGATIVE = re.compile(
     r"(?:^|[\s_-])(?:comments?|komentar|share|sharing|social|sosmed|related|terkait|baca-?juga|bacajuga|"
     r"recommend\w*|rekomendasi|popular|populer|terpopuler|trending|most-?read|newsletter|subscribe|"
     r"langganan|promo|sponsor\w*|advert\w*|ads?|adsbygoogle|iklan|banner|breadcrumbs?|navbar|menu|"
-    r"sidebar|widget|footer|copyright|caption|wp-caption(?:-text)?|credit|tags?|tagcloud|keywords?|"
-    r"author-?box|byline|meta|post-meta|entry-meta|pagination|pager|paging|nav(?:igation)?|"
-    r"sr-only|modal|popup|cookie|video|gallery|twitter-tweet|instagram-media|tiktok-embed|embed|slider|carousel|box-?news|news-?box|list-?news|"
-    r"topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
+    r"sidebar|widget|footer|copyright|twitter-tweet|instagram-media|tiktok-embed|modal|popup|cookie|sr-only)"
+    r"(?:$|[\s_-])",
     re.I,
 )
+WEAK_NEGATIVE = re.compile(
+    r"(?:^|[\s_-])(?:caption|wp-caption(?:-text)?|credit|tags?|tagcloud|keywords?|author-?box|byline|meta|"
+    r"post-meta|entry-meta|pagination|pager|paging|nav(?:igation)?|video|gallery|embed|slider|carousel|"
+    r"box-?news|news-?box|list-?news|topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
+    re.I,
+)
+_BODY_WORD = re.compile(r"(?:^|[\s_-])(?:content|body|article|artikel|isi|entry|story|text|txt)(?:$|[\s_-])", re.I)
 
 
 def parse(html: str | bytes):
@@ -47,18 +53,20 @@ def attrs(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-_CONTENT_CLASS = re.compile(r"(?:^|\s)(?:entry-content|post-content|article-content)(?:$|\s)")
 _CAPTION_CLASS = re.compile(r"caption|photo|foto", re.I)
+_BODY_CLASS = re.compile(r"(?:^|\s)(?:entry-content|post-content|article-content)(?:$|\s)")
 
 
 def is_negative(el, keep_captions: bool = False) -> bool:
+    """A box inside a page that is not article text (share bar, related list, caption…), by its class/id."""
     if el.tag in ("html", "body"):
         return False
     a = attrs(el)
-    m = NEGATIVE.search(a)
-    if not m or _CONTENT_CLASS.search(a):
+    if (keep_captions and _CAPTION_CLASS.search(a)) or _BODY_CLASS.search(a):
         return False
-    return not (keep_captions and _CAPTION_CLASS.search(a))
+    if NEGATIVE.search(a):
+        return True
+    return bool(WEAK_NEGATIVE.search(a)) and not _BODY_WORD.search(a)
 
 
 def prune(root, keep_captions: bool = False) -> None:
