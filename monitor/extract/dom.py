@@ -23,17 +23,18 @@ NEGATIVE = re.compile(
     r"(?:^|[\s_-])(?:comments?|komentar|share|sharing|social|sosmed|related|terkait|baca-?juga|bacajuga|"
     r"recommend\w*|rekomendasi|popular|populer|terpopuler|trending|most-?read|newsletter|subscribe|"
     r"langganan|promo|sponsor\w*|advert\w*|ads?|adsbygoogle|iklan|banner|breadcrumbs?|navbar|menu|"
-    r"sidebar|widget|footer|copyright|twitter-tweet|instagram-media|tiktok-embed|modal|popup|cookie|sr-only)"
+    r"sidebar|widget|footer|copyright|twitter-tweet|instagram-media|tiktok-embed|modal|popup|cookie|sr-only|"
+    r"caption|wp-caption(?:-text)?)"
     r"(?:$|[\s_-])",
     re.I,
 )
 WEAK_NEGATIVE = re.compile(
-    r"(?:^|[\s_-])(?:caption|wp-caption(?:-text)?|credit|tags?|tagcloud|keywords?|author-?box|byline|meta|"
+    r"(?:^|[\s_-])(?:credit|tags?|tagcloud|keywords?|author-?box|byline|meta|"
     r"post-meta|entry-meta|pagination|pager|paging|nav(?:igation)?|video|gallery|embed|slider|carousel|"
     r"box-?news|news-?box|list-?news|topik|hashtag|follow|rating|reaction|emoji|print|download)(?:$|[\s_-])",
     re.I,
 )
-_BODY_WORD = re.compile(r"(?:^|[\s_-])(?:content|body|article|artikel|isi|entry|story|text|txt)(?:$|[\s_-])", re.I)
+_BODY_WORD = re.compile(r"(?:^|[\s_-])(?:content|body|article|artikel|isi|story|text|txt)(?:$|[\s_-])", re.I)
 
 
 def parse(html: str | bytes):
