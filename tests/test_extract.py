@@ -205,3 +205,24 @@ def test_cut_json_ld_headline_yields_to_the_whole_visible_one():
             + whole[:90] + '…", "datePublished": "2024-09-22T10:00:00+08:00"}</script></head>'
             f"<body><h1>{whole}</h1><div class='isi'>{body}</div></body></html>")
     assert extract_article(html).title == whole
+
+
+@pytest.mark.parametrize("cls,negative,for_photo_story", [
+    ("share-content", True, True),
+    ("related-posts", True, True),
+    ("wp-caption-text", True, False),
+    ("post-meta", True, True),
+    ("entry-meta", True, True),
+    ("tags-content", False, False),
+    ("print-content", False, False),
+    ("entry-content", False, False),
+    ("read__content", False, False),
+])
+def test_box_classes(cls, negative, for_photo_story):
+    import lxml.html
+
+    from monitor.extract.dom import is_negative
+
+    el = lxml.html.fromstring(f'<div class="{cls}">x</div>')
+    assert is_negative(el) is negative
+    assert is_negative(el, keep_captions=True) is for_photo_story
