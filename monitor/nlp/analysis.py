@@ -226,6 +226,9 @@ _ALIAS_RX = re.compile(
 )
 
 
+_NICK_AFTER = re.compile(r"(?P<nick>[A-Z][a-z]{2,15}),\s+(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
+
+
 def _aliases(st: State, clusters, mentions) -> None:
     alias_of: dict[str, int] = {}
     for m in list(mentions):
@@ -242,6 +245,13 @@ def _aliases(st: State, clusters, mentions) -> None:
                 continue
         alias_of[nick] = m.cluster
         clusters[m.cluster].aliases.add(nick)
+    # 'Demul, sapaan akrabnya, ...': the nickname of the person named just before.
+    for a in _NICK_AFTER.finditer(st.text):
+        before = [m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"]
+        nick = a.group("nick")
+        if before and nick not in alias_of and fold(nick) not in {k[0] for m in before for k in [m.span.key] if k}:
+            alias_of[nick] = before[-1].cluster
+            clusters[before[-1].cluster].aliases.add(nick)
     if not alias_of:
         return
     # A nickname already taken for a person of its own (from 'kata Appi') joins the full name.

@@ -85,6 +85,29 @@ PROVINCE_SHORT = {
 }
 
 
+# Everyday short names of kabupaten (what local outlets write in headlines and datelines).
+REGION_SHORT = {
+    "SIDENRENG RAPPANG": ["Sidrap"], "PANGKAJENE KEPULAUAN": ["Pangkep", "Pangkajene dan Kepulauan"],
+    "KEPULAUAN SELAYAR": ["Selayar"], "TANA TORAJA": ["Tator"], "TORAJA UTARA": ["Torut"],
+    "LUWU UTARA": ["Lutra"], "LUWU TIMUR": ["Lutim"], "KUTAI KARTANEGARA": ["Kukar"], "KUTAI BARAT": ["Kubar"],
+    "KUTAI TIMUR": ["Kutim"], "OGAN KOMERING ULU": ["OKU"], "OGAN KOMERING ILIR": ["OKI"],
+    "OGAN KOMERING ULU TIMUR": ["OKU Timur"], "OGAN KOMERING ULU SELATAN": ["OKU Selatan"],
+    "MUSI BANYUASIN": ["Muba"], "MUSI RAWAS UTARA": ["Muratara"], "PENUKAL ABAB LEMATANG ILIR": ["PALI"],
+    "MANDAILING NATAL": ["Madina"], "SERDANG BEDAGAI": ["Sergai"], "TAPANULI TENGAH": ["Tapteng"],
+    "TAPANULI UTARA": ["Taput"], "TAPANULI SELATAN": ["Tapsel"], "LABUHANBATU UTARA": ["Labura"],
+    "LABUHANBATU SELATAN": ["Labusel"], "TANJUNG JABUNG BARAT": ["Tanjabbar"],
+    "TANJUNG JABUNG TIMUR": ["Tanjabtim"], "HULU SUNGAI SELATAN": ["HSS"], "HULU SUNGAI TENGAH": ["HST"],
+    "HULU SUNGAI UTARA": ["HSU"], "BOLAANG MONGONDOW": ["Bolmong"], "BOLAANG MONGONDOW UTARA": ["Bolmut"],
+    "BOLAANG MONGONDOW TIMUR": ["Boltim"], "BOLAANG MONGONDOW SELATAN": ["Bolsel"],
+    "MINAHASA SELATAN": ["Minsel"], "MINAHASA UTARA": ["Minut"], "MINAHASA TENGGARA": ["Mitra"],
+    "PARIGI MOUTONG": ["Parimo"], "TOJO UNA UNA": ["Touna", "Tojo Una-Una"], "POLEWALI MANDAR": ["Polman"],
+    "MAMUJU TENGAH": ["Mateng"], "KONAWE SELATAN": ["Konsel"], "KONAWE UTARA": ["Konut"],
+    "KOLAKA UTARA": ["Kolut"], "KOLAKA TIMUR": ["Koltim"], "KONAWE KEPULAUAN": ["Konkep"],
+    "GORONTALO UTARA": ["Gorut"], "BANDUNG BARAT": ["KBB"], "LIMA PULUH KOTA": ["Limapuluh Kota"],
+    "PADANG PARIAMAN": ["Padang Pariaman"], "DELI SERDANG": ["Deli Serdang"],
+}
+
+
 def region_title(name: str) -> str:
     return " ".join(titlecase(w) for w in name.split())
 
@@ -144,8 +167,10 @@ def build_regions(paslon: list[dict]) -> list[dict]:
                      f"Pilwalkot {base_t}", f"Pilkada Kota {base_t}", base_t]
             name = f"Kota {base_t}"
         else:
+            shorts = REGION_SHORT.get(wil, [])
             forms = [f"Kabupaten {base_t}", f"Kab. {base_t}", f"Kab {base_t}", f"Pemkab {base_t}",
                      f"Bupati {base_t}", f"Pilbup {base_t}", base_t]
+            forms += [f for sh in shorts for f in (f"Kabupaten {sh}", f"Pemkab {sh}", f"Bupati {sh}", sh)]
             name = base_t
         regions[kode] = {
             "kode_wilayah": kode, "jenis": jenis, "name": name, "base": base_t, "wilayah": wil,

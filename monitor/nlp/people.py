@@ -344,7 +344,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if len(words) == 1 and evidence == "strong" and _AFFIXED.match(words[0].lower()) and (
                 words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
             evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
-        if evidence == "weak" and len(words) == 1 and words[0] in vocab.SINGLE_NAMES:
+        if evidence == "weak" and len(words) == 1 and words[0] in vocab.SINGLE_NAMES and (
+                len(run) == 1 or (s > 0 and kinds[s - 1] in "TR")):
             evidence = "strong"  # a one-word name of public life (Jokowi, SBY)
         if title:
             # Headlines capitalise every word: only an honorific vouches for a name there.

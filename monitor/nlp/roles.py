@@ -61,6 +61,7 @@ def _descriptive(low: str) -> bool:
 def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     """Role phrase ending at a name that starts at `start` (titles like H. skipped)."""
     seg = text[max(limit_start, start - 160):start]
+    seg = re.sub(r"(\.(?:com|id|co|net|news))\s*[-–—]\s*", r"\1 – ", seg)  # 'KOMPAS.com-Bupati Sumenep'
     toks = _WORD.findall(seg)
     while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS | {"h", "hj", "dr", "ir", "drs", "prof"}:
         toks.pop()
