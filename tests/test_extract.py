@@ -9,7 +9,8 @@ from monitor.extract.score import is_article_record, jakarta_day, related_leaks,
 
 FILES = Path(__file__).parent / "files" / "extract"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-ANPANDU = SHARED / "pages" / "anpandu"
+# Every page set under ../shared/data/pages with an expected_from_upstream_tests.json is evaluated.
+PAGE_SETS = sorted(d for d in (SHARED / "pages").glob("*") if (d / "expected_from_upstream_tests.json").exists())
 FIXTURES = sorted(FILES.glob("*.html"))
 
 
@@ -32,18 +33,20 @@ def test_fixture_page_matches_expected_json(page):
 
 
 def _shared(article_pages: bool):
-    if not ANPANDU.exists():
-        return []
-    return [(p, r) for p, r in shared_pages(ANPANDU) if is_article_record(r) == article_pages]
+    return [(p, r) for root in PAGE_SETS for p, r in shared_pages(root) if is_article_record(r) == article_pages]
 
 
 SHARED_ARTICLES = _shared(True)
 SHARED_OTHERS = _shared(False)
-needs_shared = pytest.mark.skipif(not ANPANDU.exists(), reason="../shared/data/pages absent")
+needs_shared = pytest.mark.skipif(not PAGE_SETS, reason="../shared/data/pages absent")
+
+
+def _page_id(value):
+    return f"{value.parent.name}/{value.name}" if isinstance(value, Path) else ""
 
 
 @needs_shared
-@pytest.mark.parametrize("page,record", SHARED_ARTICLES, ids=lambda v: v.name if isinstance(v, Path) else "")
+@pytest.mark.parametrize("page,record", SHARED_ARTICLES, ids=_page_id)
 def test_shared_article_page(page, record):
     article = extract_article(page.read_text(encoding="utf-8", errors="replace"), record["url"])
     body = f"{article.dateline} {article.text}" if article.dateline else article.text
@@ -54,22 +57,24 @@ def test_shared_article_page(page, record):
 
 
 @needs_shared
-@pytest.mark.parametrize("page,record", SHARED_OTHERS, ids=lambda v: v.name if isinstance(v, Path) else "")
+@pytest.mark.parametrize("page,record", SHARED_OTHERS, ids=_page_id)
 def test_shared_listing_or_feed_is_not_an_article(page, record):
     with pytest.raises(NotAnArticle):
         extract_article(page.read_text(encoding="utf-8", errors="replace"), None)
 
 
 @needs_shared
-def test_shared_pages_mean_f1_and_titles():
+@pytest.mark.parametrize("root", PAGE_SETS, ids=lambda d: d.name)
+def test_shared_pages_mean_f1_and_titles(root):
+    records = [(p, r) for p, r in shared_pages(root) if is_article_record(r)]
     f1s, titles = [], 0
-    for page, record in SHARED_ARTICLES:
+    for page, record in records:
         article = extract_article(page.read_text(encoding="utf-8", errors="replace"), record["url"])
         body = f"{article.dateline} {article.text}" if article.dateline else article.text
         f1s.append(token_f1(body, record["content"]))
         titles += " ".join(article.title.split()) == " ".join(record["title"].split())
     assert sum(f1s) / len(f1s) >= 0.93
-    assert titles >= 0.95 * len(SHARED_ARTICLES)
+    assert titles >= 0.95 * len(records)
 
 
 def test_split_article_lists_next_page_and_joins():
