@@ -525,7 +525,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 seg_hits = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < s + comma]
                 spk = seg_hits[0].cluster if seg_hits else None
                 if spk is None:
-                    ref = _by_role(st, sent[mm.end():comma])
+                    ref = _by_role(st, sent[mm.end():comma], s + mm.start())
                     spk = ref.cluster if ref else None
             else:
                 continue
