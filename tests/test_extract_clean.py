@@ -24,6 +24,10 @@ from monitor.extract.clean import clean_paragraphs, is_date_line, is_junk_line, 
     "Suasana rapat pleno di kantor KPU. (Foto: Humas KPU)",
     "***",
     "JANGAN LEWATKAN!!!",
+    "Berita Terkait:",
+    "Rekomendasi untuk Anda",
+    "Copyright © ANTARA 2024",
+    "Penyanyi memeluk sahabatnya di karpet merah. (REUTERS/Danny Moloshok)",
     "Rektor membuka kejuaraan antar kampus. Doc. kampus.ac.id HUMAS",
     "Warga antre di TPS 05. ANTARA FOTO/Abriawan Abhe",
 ])
@@ -36,6 +40,11 @@ def test_junk_lines(line):
     "Warga menggunakan aplikasi WhatsApp untuk melapor ke petugas KPU setiap hari, kata dia.",
     "Ketua KPU mengatakan halaman kantor dipakai untuk simulasi.",
     "Ia meminta warga melihat juga daftar pemilih tetap di kantor desa.",
+    "Rekomendasi Bawaslu itu diteruskan ke KPU kabupaten untuk ditindaklanjuti.",
+    "Hak cipta lagu kampanye itu, kata dia, dimiliki oleh pencipta aslinya dan sudah dibayar lunas kepada ahli warisnya sejak awal tahun.",
+    "Acara ditutup dengan sesi foto. Warga lalu pulang ke rumah masing-masing",
+    "Hal itu dilaporkan Reuters pada Senin (5/2)",
+    "Berita lainnya soal pilkada akan diumumkan KPU pekan depan.",
 ])
 def test_prose_is_kept(line):
     assert not is_junk_line(line)

@@ -12,7 +12,9 @@ _RELATED = re.compile(
     r"^\W{0,3}(?:"
     r"(?:baca|simak|lihat|tonton|cek|saksikan|klik|dengarkan|read|see|watch)\s+(?:juga|pula|also|selengkapnya|berita|artikel|video|lainnya|more|di\s*sini)\b"
     r"|(?:baca|read|lihat|simak)\s*:"
-    r"|(?:also read|read also|related|berita terkait|artikel terkait|berita lainnya|artikel lainnya|topik terkait|rekomendasi)\b"
+    r"|(?:also read|read also)\b"
+    r"|(?:related(?: posts?| articles?| news)?|berita terkait|artikel terkait|berita lainnya|artikel lainnya|topik terkait"
+    r"|rekomendasi(?: untuk anda| berita| artikel)?)\s*(?::|$)"
     r"|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|foto|breaking news)\b|pilihan\s+editor\s*:|pilih saluran"
     r"|artikel ini (?:telah|sudah) (?:tayang|terbit|dipublikasikan|dimuat)|dilarang (?:keras )?(?:mengambil|mengutip)"
     r"|advertisement\b|iklan\s*$|\[?iklan\]?\s*$|ads?\s*$"
@@ -23,7 +25,7 @@ _RELATED = re.compile(
     r"|(?:klik|click)\s+(?:di\s*)?(?:sini|here)\b"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+)\b"
     r"|(?:selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?)\s*(?:[»›>]|$)"
-    r"|(?:copyright|hak cipta)\b|©"
+    r"|(?:copyright|hak cipta)\b.{0,80}$|©"
     r"|jangan lewatkan\W*$|(?:more|other)\s+(?:photos?|videos?|stories)\s*$|(?:foto|video|galeri|berita)\s+lainnya\s*$"
     r")",
     re.I,
@@ -34,7 +36,7 @@ _PAGER = re.compile(r"^(?:halaman\s*:?\s*)?(?:\d+\s*){2,}(?:selanjutnya|next|[»
 _CAPTION = re.compile(
     r"^\W{0,2}(?:foto|photo|ilustrasi|dok(?:umentasi)?|istimewa|sumber foto|grafis|infografis|video)\s*[:/|]"
     r"|\((?:foto|dok|ist|istimewa|ilustrasi|antara\s*foto|photo)\b[^)]{0,80}\)\s*$"
-    r"|\b(?:doc|dok|foto|photo)\.\s+\S.{0,60}$|\b(?:ANTARA FOTO|REUTERS|AFP PHOTO|AP Photo|Getty Images)\b[^.]{0,60}$",
+    r"|\b(?:doc|dok)\.\s+\S.{0,60}$|(?-i:\b(?:ANTARA FOTO|REUTERS|AFP|AP Photo|Getty Images)\s*/\s*[A-Z][^.]{0,60}$)",
     re.I,
 )
 # Credits lines at the foot of an article; the label decides whether the name is an author.
