@@ -64,15 +64,12 @@ def _norm(s: str | None) -> str:
     return re.sub(r"\W+", " ", s or "").strip().lower()
 
 
-_DOMAIN_NAME = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
-
-
 def _site_like(segment: str, keys: list[str]) -> bool:
     """A title segment that names the site: a domain, or mostly a site name (``Kompas.com Regional``)."""
     flat = _norm(segment).replace(" ", "")
     if not flat:
         return False
-    if _DOMAIN_NAME.search(segment) and len(segment.split()) <= 4:
+    if clean.DOMAIN.search(segment) and len(segment.split()) <= 4:
         return True
     return any(k in flat and len(k) >= 0.5 * len(flat) for k in keys)
 
@@ -106,9 +103,6 @@ def _site_names(st: structured.Structured, url: str | None) -> list[str]:
         names.append(".".join(labels))
         names += [lb for lb in labels if len(lb) > 3 and lb not in ("www", "com", "news", "berita")]
     return [n.lstrip("@") for n in names if n]
-
-
-_HEADLINE_CLASS = re.compile(r"title|judul|jdl|headline|heading", re.I)
 
 
 _HEADLINE_XPATH = etree.XPath(

@@ -56,7 +56,7 @@ _STARS = re.compile(r"^[\s*#~_=.-]+$")
 
 # Dateline: a place (and/or outlet) before the first dash of the first paragraph.
 _DASH = re.compile(r"\s+(?:-{1,2}|–|—|―)\s*|(?<=[A-Za-z.)])\s*(?:–|—)\s+")
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.I)  # an outlet's name
 _PAREN = re.compile(r"\([^)]{0,60}\)")
 _DIGITS = re.compile(r"\d+")  # a date inside a dateline: its month names are capitalised anyway
 _DOMAIN_PLACE = re.compile(
@@ -105,11 +105,11 @@ def split_signoff(line: str) -> tuple[str, str | None]:
 def _place_like(prefix: str) -> bool:
     if not prefix or len(prefix) > 70 or prefix[-1] in ".!?\"”":
         return False
-    rest = _PAREN.sub(" ", _DOMAIN.sub(" ", prefix))
+    rest = _PAREN.sub(" ", DOMAIN.sub(" ", prefix))
     rest = _DIGITS.sub(" ", rest)
     words = [w for w in re.split(r"[\s,./]+", rest) if w]
     if not words:
-        return bool(_DOMAIN.search(prefix) or _PAREN.search(prefix))
+        return bool(DOMAIN.search(prefix) or _PAREN.search(prefix))
     if len(words) > 6:
         return False
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
@@ -128,7 +128,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     rest = paragraph[m.end():]
     # ``OGAN ILIR – JURNALISBICARA.COM Pemerintah ...``: the outlet follows the dash.
     after = _OUTLET_AFTER.match(rest)
-    if after and (after.group(1).isupper() or _DOMAIN.fullmatch(after.group(1))):
+    if after and (after.group(1).isupper() or DOMAIN.fullmatch(after.group(1))):
         prefix = f"{prefix} – {after.group(1)}"
         rest = rest[after.end():]
     rest = rest.lstrip()
