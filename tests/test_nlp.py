@@ -150,3 +150,105 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     res = CliRunner().invoke(cli, ["analyze", str(f), "--region", "Atlantis"])
     assert res.exit_code == 1
     assert res.output == "Error: unknown region 'Atlantis' (try a kabupaten, 'Kota X' or a province)\n"
+
+
+# -- what counts as a person ---------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Warga berkumpul di Jalan Jenderal Sudirman sejak pagi. Camat Bangkala, Rahmat Said, hadir.", {"Rahmat Said"}),
+    ("Baca Juga: Andi Sudirman Sulaiman Resmikan Jembatan\n\nKepala Desa Bontoa, Hamzah Dg. Sila, berpidato.",
+     {"Hamzah Dg. Sila"}),
+    ("Program Asta Cita dibahas. Warga menerima hadiah Honda Beat dari panitia.", set()),
+    ("Mendagri meminta kepala daerah netral. KPU Jeneponto menetapkan DPT.", set()),
+    ("Pengurus DPC PDIP menggelar rapat di Universitas Hasanuddin.\n\nPenulis: Budi Santoso\nEditor: Nurul Fadillah",
+     set()),
+])
+def test_who_counts_as_a_person(nlp, text, expected):
+    assert set(people(analyze("Berita", text, nlp=nlp))) == expected
+
+
+@pytest.mark.parametrize("text, name, variants", [
+    ("Baharuddin Hafid hadir. Baharuddin menyebut tim sudah siap.", "Baharuddin Hafid", {"Baharuddin"}),
+    ("Soekarno Putra datang. Sukarno Putra lalu pulang. Soekarno Putra berpidato.", "Soekarno Putra", {"Sukarno Putra"}),
+    ("Munafri Arifuddin yang akrab disapa Appi datang. “Kami siap,” kata Appi.", "Munafri Arifuddin", {"Appi"}),
+    ("Gubernur Aceh Muzakir Manaf atau Mualem hadir. Mualem mengatakan pulau itu milik Aceh.", "Muzakir Manaf",
+     {"Mualem"}),
+])
+def test_one_person_under_several_names(nlp, text, name, variants):
+    ppl = people(analyze("", text, nlp=nlp))
+    assert list(ppl) == [name]
+    assert variants <= set(ppl[name]["variants"])
+
+
+# -- quotes ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, quotes", [
+    # closing cue with the name, straight marks
+    ('Ketua KPU, Andi Wijaya, hadir.\n\n"Logistik aman dan lengkap," kata Andi Wijaya.',
+     [("Andi Wijaya", True, "Logistik aman dan lengkap", "kata")]),
+    # the local habit of opening with ”, and a carried 'ujarnya'
+    ("Rudi Hartono hadir.\n\n” Kami siap bekerja keras,” ujar Rudi Hartono.\n\n” Semua tim bergerak,” ujarnya.",
+     [("Rudi Hartono", True, "Kami siap bekerja keras", "ujar"), ("Rudi Hartono", True, "Semua tim bergerak", "ujarnya")]),
+    # a quote over two paragraphs
+    ("Rudi Hartono hadir.\n\n“Kami siap bekerja keras.\n\n“Semua tim bergerak,” kata Rudi Hartono.",
+     [("Rudi Hartono", True, "Kami siap bekerja keras. Semua tim bergerak", "kata")]),
+    # indirect statement, and a topic verb that is none
+    ("Bupati Jeneponto, Iksan Iskandar, mengatakan bahwa anggaran pilkada sudah cair. Iksan Iskandar menanggapi isu itu.",
+     [("Iksan Iskandar", False, "anggaran pilkada sudah cair", "mengatakan")]),
+    # 'Menurut X', and an organisation that speaks for itself
+    ("Menurut Ali Armunanto, koalisi ini cukup kuat. KPU Jeneponto menyebut tahapan berjalan lancar.",
+     [("Ali Armunanto", False, "koalisi ini cukup kuat", "menurut"), (None, False, "tahapan berjalan lancar", "menyebut")]),
+    # a speaker named by the role the article gave them
+    ("Wakil Ketua Umum DPP PPP, Amir Uskara, hadir di Gowa.\n\n“Kita berkompetisi secara gagasan,” kata Wakil Ketua Umum DPP PPP itu.",
+     [("Amir Uskara", True, "Kita berkompetisi secara gagasan", "kata")]),
+])
+def test_quotes_and_speakers(nlp, text, quotes):
+    r = analyze("Berita", text, nlp=nlp)
+    assert [(q["speaker"], q["direct"], q["text"], q["cue"]) for q in r["quotes"]] == quotes
+
+
+def test_headline_quote_is_no_quote(nlp):
+    r = analyze("Andi Wijaya: “Logistik Aman dan Lengkap”", "Logistik pilkada tiba di gudang KPU.", nlp=nlp)
+    assert r["quotes"] == []
+
+
+def test_gazetteers_leave_the_tokenizer_alone(nlp):
+    import spacy
+
+    # Patterns as tokenizer special cases would overflow its 10,000-entry cache and slow every call.
+    assert len(nlp.tokenizer.rules) == len(spacy.blank("id").tokenizer.rules)
+
+
+def test_gold_articles_meet_the_bars(nlp):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nlp_eval", Path(__file__).resolve().parents[1] / "bench" / "nlp_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.eval_gold(Path(__file__).parent / "files" / "nlp", nlp, verbose=False)
+    assert res["articles"] >= 10
+    f1 = {k: res[k][2] for k in ("people", "parties", "quote_speakers", "candidate_links")}
+    assert f1["people"] >= 0.90 and f1["parties"] >= 0.97
+    assert f1["quote_speakers"] >= 0.85 and f1["candidate_links"] >= 0.90, f1
+
+
+def test_analyze_command_html(tmp_path):
+    from monitor.cli import cli
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<!doctype html><html lang='id'><head><title>Logistik Aman</title>"
+        "<meta property='og:type' content='article'></head><body><article>"
+        "<h1 class='entry-title'>Logistik Aman</h1><div class='entry-content'>"
+        "<p>JENEPONTO, kabarlokal.id – Ketua KPU Jeneponto, Andi Wijaya, memastikan logistik pilkada sudah tiba"
+        " di seluruh kecamatan dan desa sejak Jumat pekan lalu.</p>"
+        "<p>“Semua kotak suara sudah kami distribusikan dengan pengawalan polisi,” kata Andi Wijaya.</p>"
+        "<p>Baca Juga: Muh. Syarif Kampanye di Bangkala</p>"
+        "<p>Petugas KPPS di setiap tempat pemungutan suara juga sudah menjalani bimbingan teknis dan siap bertugas"
+        " pada hari pencoblosan.</p></div></article></body></html>",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(cli, ["analyze", str(page)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert [p["name"] for p in out["people"]] == ["Andi Wijaya"]
+    assert [q["direct"] for q in out["quotes"]] == [False, True]
+    assert "Jeneponto" in out["regions"]

@@ -66,6 +66,13 @@ _FACILITY = {
 }
 
 
+_PLACE_ROLES = {
+    "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
+    "kapolda", "dandim", "danramil", "danrem", "kajari", "kajati", "sekda", "sekcam", "kapolresta", "kadus",
+    "kepala", "ketua", "wakil", "pj", "plt", "penjabat", "kpu", "bawaslu",
+}
+
+
 @dataclass
 class Tok:
     text: str
@@ -297,6 +304,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if "F" in kinds[:s] and any(run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
                                                   "masjid", "lorong", "gang", "gg"} for x in range(s)):
             continue
+        # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
+        if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run):
+            after = toks[i0 + e:i0 + e + 2]
+            if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper():
+                continue
         evidence = "weak"
         role_before = False
         if s > 0 and kinds[s - 1] == "T":
