@@ -103,6 +103,26 @@ def _gmt(text: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
+def rest_posts_endpoint(response: Response) -> str | None:
+    """The posts route under the API root a WordPress page announces (`<link rel="https://api.w.org/">`
+    or the same in a `Link:` header); `?rest_route=/` roots when pretty permalinks are off."""
+    root = None
+    if isinstance(response, TextResponse):
+        root = response.xpath("//link[@rel='https://api.w.org/']/@href").get()
+    if not root:
+        for header in response.headers.getlist("Link"):
+            m = re.search(r'<([^>]+)>\s*;\s*rel="https://api\.w\.org/"', header.decode("latin-1"))
+            if m:
+                root = m[1]
+                break
+    if not root:
+        return None
+    root = response.urljoin(root.strip())
+    if "rest_route=" in root:
+        return re.sub(r"rest_route=[^&]*", "rest_route=/wp/v2/posts", root)
+    return root.rstrip("/") + "/wp/v2/posts"
+
+
 # -- RSS / Atom ----------------------------------------------------------------
 def _text(node, xpath: str) -> str:
     return (node.xpath(xpath).get() or "").strip()
@@ -214,22 +234,41 @@ def listing_entries(response: Response, base_url: str, tz: str = "WIB") -> list[
         return []
     # Not allow_domains: it compares host:port, and loopback outlets have ports.
     extractor = LinkExtractor(unique=True, strip=True)
+    # Links in headlines are stories whatever their slug looks like (`/banjir/`, `/?p=12`).
+    headlines = {
+        clean_url(response.urljoin(h)) for h in response.xpath(
+            "//h1//a/@href | //h2//a/@href | //h3//a/@href | //h4//a/@href"
+            " | //*[contains(@class, 'entry-title') or contains(@class, 'post-title')]//a/@href"
+        ).getall()
+    }
     dates: dict[str, datetime] = {}
-    # A dated teaser: a <time datetime> (or published meta) in the same block as its link.
-    for block in response.xpath("//article | //*[contains(concat(' ', normalize-space(@class), ' '), ' post ')] | //li[.//time]"):
-        when = block.xpath("string((.//time/@datetime | .//*[@itemprop='datePublished']/@content | .//*[@itemprop='datePublished']/@datetime)[1])").get()
-        stamp = parse_when(when, tz) if when else None
+    # A dated teaser: a <time datetime> (or datePublished) and the story links of the smallest block around it.
+    for node in response.xpath("//time[@datetime] | //*[@itemprop='datePublished'][@content or @datetime]"):
+        stamp = parse_when(node.attrib.get("datetime") or node.attrib.get("content"), tz)
         if stamp is None:
             continue
-        for href in block.xpath(".//a/@href").getall():
-            dates.setdefault(clean_url(response.urljoin(href)), stamp)
-    entries = []
+        for block in node.xpath("ancestor::*")[::-1][:6]:
+            links = {clean_url(response.urljoin(h)) for h in block.xpath(".//a/@href").getall()}
+            stories = [u for u in links if u in headlines or looks_like_article(u)]
+            if stories:
+                for url in stories:
+                    dates.setdefault(url, stamp)
+                break
+    entries, seen = [], set()
     for link in extractor.extract_links(response):
         url = clean_url(link.url)
-        if not same_site(url, base_url) or url.rstrip("/") == base_url.rstrip("/") or not looks_like_article(url):
+        if url in seen or not same_site(url, base_url) or url.rstrip("/") == base_url.rstrip("/"):
+            continue
+        seen.add(url)
+        if not (looks_like_article(url) or (url in headlines and not is_trap(url) and _has_path_or_id(url))):
             continue
         entries.append(Entry(url, None, dates.get(url) or date_from_url(url)))
     return entries
+
+
+def _has_path_or_id(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path.strip("/") != "" or bool(re.fullmatch(r"p=\d+", parts.query or ""))
 
 
 def next_page(response: Response) -> str | None:

@@ -111,6 +111,7 @@ class WordPressSpider(SitemapSpider):
         self.robots_from_wordpress = False
         self.feed_candidates: list[str] = []
         self.home_failed = False
+        self.rest_endpoint: str | None = None
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
 
@@ -201,6 +202,8 @@ class WordPressSpider(SitemapSpider):
             return list(STEPS)
         source, url = via[1], via[2]
         # The source that covered the last run goes first; the others stay as fallbacks.
+        if source == "rest" and url and "rest_route=" in url:
+            self.rest_endpoint = url
         if source == "sitemap" and url:
             self.robots_sitemaps = [url]
         if source == "feed" and url:
@@ -347,10 +350,15 @@ class WordPressSpider(SitemapSpider):
             # margin as wide as any timezone and filter exactly here.
             margin = (self.since - timedelta(hours=14)).astimezone(timezone.utc)
             params["modified_after"] = margin.strftime("%Y-%m-%dT%H:%M:%S+00:00")
-        return f"{self.base_url}wp-json/wp/v2/posts?{urlencode(params)}"
+        endpoint = self.rest_endpoint or f"{self.base_url}wp-json/wp/v2/posts"
+        return endpoint + ("&" if "?" in endpoint else "?") + urlencode(params)
 
     def _start_rest(self):
         yield self._discovery_request(self._rest_url(1), self.parse_rest, "rest", page=1)
+
+    def _start_rest_alt(self):
+        # The home page names another API root (plain permalinks: `?rest_route=/`).
+        yield from self._start_rest()
 
     def parse_rest(self, response: Response):
         entries = disc.rest_entries(response, self.tz)
@@ -375,7 +383,7 @@ class WordPressSpider(SitemapSpider):
         if more and not self.check:
             yield self._discovery_request(self._rest_url(page + 1), self.parse_rest, "rest", page=page + 1)
         else:
-            self._mark("rest", response.url.split("?")[0], complete=True)
+            self._mark("rest", self.rest_endpoint or response.url.split("?")[0], complete=True)
 
     # -- 2. feed ---------------------------------------------------------------------------
     def _start_feed(self):
@@ -480,6 +488,11 @@ class WordPressSpider(SitemapSpider):
         self.feed_candidates = [
             u for u in disc.feed_links(response) if disc.same_site(u, self.base_url) and "comments" not in u
         ][:2]
+        endpoint = disc.rest_posts_endpoint(response)
+        if (endpoint and "rest" not in self.worked and endpoint != f"{self.base_url}wp-json/wp/v2/posts"
+                and disc.same_site(endpoint, self.base_url) and not self.rest_endpoint):
+            self.rest_endpoint = endpoint
+            self.steps.appendleft("rest_alt")
         return ()
 
     def _start_listing(self):
