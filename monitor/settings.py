@@ -42,6 +42,8 @@ DOWNLOADER_MIDDLEWARES = {
 # Discovery bounds: traps (endless pagination, calendars) stop here at the latest.
 MONITOR_MAX_LISTING_PAGES = 100
 MONITOR_MAX_ARTICLES = 5000
+# robots.txt Crawl-delay is obeyed (monitor.spiders.wordpress), up to this many seconds.
+MONITOR_MAX_CRAWL_DELAY = 60.0
 MONITOR_REGISTRY = "outlets.toml"
 # One crawl_runs row per outlet and run.
 EXTENSIONS = {"monitor.run_recorder.RunRecorder": 500}

@@ -138,3 +138,30 @@ def crawl(outlets: list, db: Path, *, since: str | None = None, settings: dict |
         if line.startswith("@@RESULT@@"):
             return json.loads(line[len("@@RESULT@@"):])
     raise AssertionError(f"crawl failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
+
+
+def yoastify(site_root: Path, robots: str = "User-agent: *\nAllow: /\n") -> None:
+    """Swap WordPress core sitemaps for Yoast-style ones (index with lastmod, post/page/category
+    sitemaps) behind a hand-written robots.txt that names none of them."""
+    posts = json.loads((site_root / "wp-json/wp/v2/posts/index.json").read_text(encoding="utf-8"))
+    for f in site_root.glob("wp-sitemap*.xml"):
+        f.unlink()
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    newest = max(p["modified_gmt"] for p in posts) + "+00:00"
+    children = [("post", newest), ("page", "2023-01-10T02:00:00+00:00"), ("category", newest)]
+    (site_root / "sitemap_index.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex {ns}>'
+        + "".join(f"<sitemap><loc>{{{{BASE}}}}/{k}-sitemap.xml</loc><lastmod>{m}</lastmod></sitemap>" for k, m in children)
+        + "</sitemapindex>\n", encoding="utf-8")
+    urls = "<url><loc>{{BASE}}/</loc></url>" + "".join(
+        f"<url><loc>{p['link']}</loc><lastmod>{p['modified_gmt']}+00:00</lastmod></url>"
+        for p in sorted(posts, key=lambda p: p["modified_gmt"]))
+    (site_root / "post-sitemap.xml").write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {ns}>{urls}</urlset>\n',
+                                                encoding="utf-8")
+    (site_root / "page-sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {ns}><url><loc>{{{{BASE}}}}/redaksi/</loc></url></urlset>\n',
+        encoding="utf-8")
+    (site_root / "category-sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {ns}><url><loc>{{{{BASE}}}}/category/pilkada/</loc></url></urlset>\n',
+        encoding="utf-8")
+    (site_root / "robots.txt").write_text(robots, encoding="utf-8")

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from crawl_support import (
-    ARTICLE_PATH, article_requests, crawl, expected_urls, render, runs, stored_urls, write_corpus,
+    ARTICLE_PATH, article_requests, crawl, expected_urls, render, runs, stored_urls, write_corpus, yoastify,
 )
 from monitor.demo.server import start_server
 from monitor.demo.site import render_site
@@ -145,3 +145,22 @@ def test_twenty_outlets_in_one_run(tmp_path):
     assert sorted((r["outlet_id"], r["status"], r["requests"], r["new_articles"]) for r in rows) == sorted(
         (oid, "ok", n, 5) for oid, n in counts.items()
     )
+
+
+def test_reference_outlet_rest_off_ten_item_feed_yoast_sitemaps(tmp_path):
+    """The issue's yardstick: 50 stories, REST off, a 10-item feed, Yoast sitemaps that robots.txt
+    does not name, pagination. Existing tools needed 54-64 requests and refetched all 50 on a rerun."""
+    site = render(tmp_path, 50)
+    yoastify(site)
+    db = tmp_path / "m.db"
+    with start_server(site, rest=False) as server:
+        [first] = crawl([server.url], db)
+        seen = list(server.requests)
+        [second] = crawl([server.url], db)
+        rerun = server.requests[len(seen):]
+    assert stored_urls(db) == expected_urls(site, server.url)
+    assert len(article_requests(seen)) == 50
+    assert len(seen) <= 1.1 * (1 + 2 + 50), seen  # robots.txt + sitemap index + post sitemap + stories
+    assert not [p for p in seen if p in ("/page-sitemap.xml", "/category-sitemap.xml")]
+    assert article_requests(rerun) == [] and len(rerun) <= 5, rerun
+    assert (first["via"], second["status"]) == ("sitemap", "ok")

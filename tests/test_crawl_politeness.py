@@ -31,7 +31,7 @@ SLUGS = {1: "rapat-koordinasi-panitia-kecamatan-satu", 2: "rapat-koordinasi-pani
 class FlakySite:
     """Three articles behind a sitemap; article 1 first answers 429 Retry-After, article 2 first answers 503."""
 
-    def __init__(self, retry_after: str = "1"):
+    def __init__(self, retry_after: str = "1", robots_extra: str = ""):
         self.log: list[tuple[str, float, str]] = []  # (path, time, user agent)
         self.inflight = 0
         self.max_inflight = 0
@@ -59,7 +59,8 @@ class FlakySite:
             def respond(self, hits):
                 base = site.url.rstrip("/")
                 if self.path == "/robots.txt":
-                    return self.send(200, f"User-agent: *\nDisallow:\n\nSitemap: {base}/sitemap.xml\n", "text/plain")
+                    return self.send(200, f"User-agent: *\nDisallow:\n{robots_extra}\nSitemap: {base}/sitemap.xml\n",
+                                     "text/plain")
                 if self.path == "/sitemap.xml":
                     urls = "".join(f"<url><loc>{base}/2024/09/0{n}/{s}/</loc><lastmod>2024-09-0{n}T02:00:00+00:00</lastmod></url>"
                                    for n, s in SLUGS.items())
@@ -139,6 +140,17 @@ def test_default_politeness_holds_on_the_wire(flaky, tmp_path):
     agents = {ua for _, _, ua in flaky.log}
     assert agents == {settings["USER_AGENT"]} and f"(+{settings['MONITOR_CONTACT_URL']})" in settings["USER_AGENT"]
     assert flaky.log[0][0] == "/robots.txt"
+
+
+def test_crawl_delay_of_robots_txt_is_a_floor(tmp_path):
+    site = FlakySite(retry_after="0", robots_extra="Crawl-delay: 1\n")
+    try:
+        crawl([site.url], tmp_path / "m.db", settings={"RETRY_BACKOFF_BASE": 0.1})
+        starts = sorted(t for p, t, _ in site.log if p.startswith("/2024/"))
+    finally:
+        site.stop()
+    assert len(starts) == 5  # three stories, two of them twice
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.95
 
 
 def test_shipped_settings_are_polite():

@@ -122,6 +122,7 @@ class WordPressSpider(SitemapSpider):
         spider._setup(crawler.settings)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._on_response, signal=signals.response_received)
+        crawler.signals.connect(spider._on_robots, signal=signals.robots_parsed)
         return spider
 
     def default_outlet(self, settings) -> Outlet:
@@ -245,6 +246,25 @@ class WordPressSpider(SitemapSpider):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
                 if url not in self.robots_sitemaps and disc.same_site(url, self.base_url):
                     self.robots_sitemaps.append(url)
+
+    def _on_robots(self, robotparser=None, request=None, **kw) -> None:
+        """Obey `Crawl-delay` (Scrapy reads it but does not apply it): a floor under AutoThrottle."""
+        reader = getattr(robotparser, "crawl_delay", None)
+        try:
+            delay = reader(self.settings["USER_AGENT"]) if reader else None
+        except Exception:  # a robots.txt we cannot read asks for nothing
+            delay = None
+        if not delay:
+            return
+        delay = min(float(delay), self.settings.getfloat("MONITOR_MAX_CRAWL_DELAY", 60.0))
+        self.crawl_delay = delay
+        for ext in getattr(self.crawler.extensions, "middlewares", ()):
+            if hasattr(ext, "mindelay"):  # AutoThrottle
+                ext.mindelay = max(ext.mindelay, delay)
+        for slot in self.crawler.engine.downloader.slots.values():
+            slot.delay = max(slot.delay, delay)
+            slot.jitter = 0  # a floor, not an average
+        logger.info("%s: robots.txt asks for %.1fs between requests", self.outlet.id, delay)
 
     def _discovery_request(self, url: str, callback, source: str, **meta) -> Request:
         self.crawler.stats.inc_value(f"monitor/discovery_requests/{source}")
