@@ -24,7 +24,7 @@ _ABBREV = {
     "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
     "dg", "dt", "ny", "sdri", "bpk",
 }
-_GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,}\.?$)")
+_GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
@@ -99,13 +99,24 @@ _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini
     vocab.SPEECH_VERBS) | frozenset(vocab.TOPIC_VERBS) | frozenset(w for w in vocab.COMMON_WORDS if len(w) >= 5)
 
 
-def _glued_suffix(t: str) -> int | None:
-    """'Anungmengaku' -> 5: a known name glued to a following word by a scraper."""
+_AFFIXED_STRICT = re.compile(r"^(?:pe[nmr]?|peng|peny|per)[a-z]{3,}(?:an)$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^[a-z]{4,}kan$")
+_VERBISH = re.compile(r"^(?:meng|meny|mem|men|ber|di|ter)[a-z]{4,}(?:kan|i|nya)?$")
+_SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dari", "untuk", "kepada", "dengan",
+                         "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
+
+
+def _glued_suffix(t: str, known: frozenset | set) -> int | None:
+    """'Anungmengaku' -> 5: a name glued to the next word by a scraper (longest known name first)."""
     body = t.rstrip(".")
-    if not body[1:].islower():
+    if not body[1:].islower() or len(body) < 6:
         return None
-    for cut in range(3, len(body) - 1):
-        if body[cut:] in _GLUE_WORDS and (body[:cut].lower() in vocab.NAME_WORDS or body[:cut].lower() in region_forms()):
+    for cut in range(len(body) - 2, 2, -1):
+        suffix, prefix = body[cut:], body[:cut].lower()
+        verb = suffix in vocab.SPEECH_VERBS or suffix in vocab.TOPIC_VERBS
+        if not (verb or suffix in _SHORT_GLUE or (len(suffix) >= 5 and suffix in _GLUE_WORDS)
+                or _VERBISH.match(suffix)):
+            continue
+        if verb or prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
             return cut
     return None
 
@@ -137,33 +148,39 @@ def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_CAPS_GLUE = re.compile(r"^([A-Z]{2,})(?=[A-Z][a-z]{2,})")
+
+
 def tokenize(text: str) -> list[Tok]:
+    known = None
     toks = []
     for m in _TOKEN.finditer(text):
-        t = m.group()
-        if t[:1].isupper() and len(t) > 7 and t.lower() not in vocab.NAME_WORDS and t.islower() is False:
-            cut = _glued_suffix(t)
-            if cut:
-                toks.append(Tok(t[:cut], m.start(), m.start() + cut))
-                toks.append(Tok(t[cut:], m.start() + cut, m.end()))
-                continue
-        glued = _GLUED.match(t)
-        if glued:
-            # Scrapers glue words: 'KebudayaanFadli', 'JakartaPramono'.
-            cut = m.start() + glued.end(1)
-            toks.append(Tok(t[:glued.end(1)], m.start(), cut))
-            rest = t[glued.end(1):]
-            if rest.endswith(".") and len(rest) > 2 and rest[:-1].lower() not in _ABBREV:
-                toks.append(Tok(rest[:-1], cut, m.end() - 1))
-                toks.append(Tok(".", m.end() - 1, m.end()))
+        pieces = [(m.group(), m.start())]
+        while pieces:
+            t, start = pieces.pop(0)
+            end = start + len(t)
+            if len(t) > 5 and (t[:1].isupper() or (t[:1].islower() and not t.islower())):
+                # Scrapers glue words: 'PDIPHasto', 'KebudayaanFadli', 'Anungmengaku'.
+                caps = re.match(r"^[A-Z]{2,}", t)
+                if caps and t[caps.end():].rstrip(".").islower() and (
+                        t[caps.end():].rstrip(".") in _SHORT_GLUE or t[caps.end():].rstrip(".") in _GLUE_WORDS):
+                    cut = caps.end()  # 'PSIsaat' -> PSI + saat
+                else:
+                    g = _CAPS_GLUE.match(t) or _GLUED.match(t)
+                    cut = g.end(1) if g else None
+                if cut is None and t.lower() not in vocab.NAME_WORDS:
+                    if known is None:
+                        known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
+                    cut = _glued_suffix(t, known)
+                if cut:
+                    toks.append(Tok(t[:cut], start, start + cut))
+                    pieces.insert(0, (t[cut:], start + cut))
+                    continue
+            if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV:
+                toks.append(Tok(t[:-1], start, end - 1))
+                toks.append(Tok(".", end - 1, end))
             else:
-                toks.append(Tok(rest, cut, m.end()))
-            continue
-        if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV:
-            toks.append(Tok(t[:-1], m.start(), m.end() - 1))
-            toks.append(Tok(".", m.end() - 1, m.end()))
-        else:
-            toks.append(Tok(t, m.start(), m.end()))
+                toks.append(Tok(t.rstrip("'’") if len(t) > 2 else t, start, end - (len(t) - len(t.rstrip("'’")) if len(t) > 2 else 0)))
     return _split_pairs(text, toks)
 
 
@@ -263,7 +280,8 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             if tk.low in PARTICLES:
                 kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
-            elif kinds[k] == "A" and len(tk.text) <= 3 and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+            elif kinds[k] == "A" and len(tk.text) <= 3 and tk.low not in vocab.ORG_WORDS and (
+                    tk.low not in region_forms()) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
@@ -294,6 +312,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             e -= 1
         if s >= e:
             continue
+        # 'Pemasyarakatan Yusril Ihza Mahendra', 'Penyelidik KPK Arif ...': a ministry or office word glued
+        # in front of the name (the office itself came earlier in the run).
+        while e - s >= 2 and run[s].low not in vocab.NAME_WORDS and _AFFIXED_STRICT.match(run[s].low):
+            s += 1
         words = [w.text for w in run[s:e]]
         before = kinds[:s]
         # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.

@@ -8,9 +8,10 @@ from monitor.nlp.gazetteer import load_lexicon
 HONORIFICS = {
     "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
-    "buya", "dokter", "haji", "hajjah", "mbak", "mas_", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
+    "buya", "dokter", "haji", "hajjah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
-    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "kakak_",
+    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh",
+    "sheikh", "emir",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
@@ -75,6 +76,7 @@ ORG_WORDS = {
     "academy", "school", "church", "hospital", "stadium", "city", "state", "airlines", "airport", "street",
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
+    "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
     "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
