@@ -221,8 +221,10 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
 
 _ALIAS_RX = re.compile(
     r"\s*(?:\(\s*(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
-    r",?\s*(?:atau\s+)?(?:yang\s+)?(?:akrab\s+disapa|biasa\s+disapa|disapa|dikenal\s+dengan|sapaan\s+akrab(?:nya)?|alias|atau)"
-    r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng)\s+)?(?P<nick>[A-Z][A-Za-z'-]{1,20})(?![\w-]|\s+[A-Z]))"
+    r",?\s*(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|disapa|dipanggil|dikenal\s+dengan|"
+    r"sapaan\s+(?:akrab|karib)(?:nya)?|alias|atau)"
+    r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng|Bro|Cak|Ning|Kang|Uda)\s+)?"
+    r"(?P<nick>[A-Z][A-Za-z'-]{1,20})(?![\w-]|\s+[A-Z]))"
 )
 
 

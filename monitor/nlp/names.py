@@ -134,6 +134,10 @@ def word_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    # One letter dropped or doubled in a long name (Pangarep/Pagarep).
+    if len(a) >= 6 and len(b) >= 6 and abs(len(a) - len(b)) == 1 and a[0] == b[0]:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
     return False
 
 

@@ -54,9 +54,16 @@ def _inline_title_end(text: str, pos: int) -> int:
         elif w.lower().strip(",.:?!") in _FUNCTION:
             lower_run += 0
         else:
-            # A lower-case word: the capitalised word just before it opens the next sentence.
+            # A lower-case word: the capitalised words just before it open the next sentence
+            # ('... Kongres PSI, Andy Budiman mengungkapkan'): a name of known name words, else one word.
+            from monitor.nlp.vocab import NAME_WORDS
+
             if len(caps) >= 2:
-                return pos + caps[-1].start()
+                k = len(caps) - 1
+                while k > 0 and caps[k - 1].group().lower() in NAME_WORDS and caps[k].group().lower() in NAME_WORDS \
+                        and caps[k - 1].end() + 1 == caps[k].start():
+                    k -= 1
+                return pos + caps[max(k, 1)].start()
             return pos + t.start()
         if len(caps) > 20:
             break

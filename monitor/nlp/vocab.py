@@ -10,7 +10,7 @@ HONORIFICS = {
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
     "buya", "dokter", "haji", "hajjah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
-    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh",
+    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir",
 }
 
