@@ -252,3 +252,14 @@ def test_analyze_command_html(tmp_path):
     assert [p["name"] for p in out["people"]] == ["Andi Wijaya"]
     assert [q["direct"] for q in out["quotes"]] == [False, True]
     assert "Jeneponto" in out["regions"]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # only the province is named: a regent candidate of that province is implied
+    ("Pilkada serentak di Sulawesi Selatan makin dekat. Andi Asman Sulaiman berkampanye di pasar.", True),
+    # another kabupaten is named outright: no link by province (and Andi Sudirman Sulaiman is too close a name)
+    ("Pilkada Kabupaten Gowa makin dekat. Andi Asman Sulaiman berkampanye di pasar.", False),
+])
+def test_candidate_link_by_implied_province(nlp, text, linked):
+    r = analyze("", text, nlp=nlp)
+    assert (people(r)["Andi Asman Sulaiman"]["candidate"] is not None) is linked

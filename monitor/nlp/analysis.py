@@ -281,8 +281,10 @@ def _aliases(st: State, clusters, mentions) -> None:
 
 # -- stage 5: candidates ---------------------------------------------------------------
 def link_candidates(st: State) -> None:
+    local_named = any(r["jenis"] != "provinsi" for r in st.regions) or any(
+        r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
-        c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces)
+        c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named)
 
 
 # -- stage 6: roles ---------------------------------------------------------------------

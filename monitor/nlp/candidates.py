@@ -9,7 +9,7 @@ def _as_candidate(p: dict) -> dict:
 
 
 def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str],
-         explicit_provinces: set[str] = frozenset()) -> dict | None:
+         explicit_provinces: set[str] = frozenset(), local_named: bool = True) -> dict | None:
     """The candidate a person is, given the name keys written for them and the article's regions.
 
     1. Name compatible and the candidate's region is one the article names (or the caller gave):
@@ -52,7 +52,13 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
         return _as_candidate(hit) if hit else None
     if len(distinctive) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):
         return None
-    # Tier 2: region implied by the province.
+    # Tier 2: the article names only a province (no kabupaten/kota of its own): a regent candidate
+    # of that province is implied when the full name fits exactly one of them.
+    if provinces and not local_named and len(distinctive) >= 2:
+        in_prov = [i for i in pool if people[i]["provinsi"] in provinces]
+        hit = one(in_prov) if in_prov else None
+        if hit and _same(hit["key"], best):
+            return _as_candidate(hit)
     # Tier 3: nationwide, exact full name and no near namesake.
     exact = [i for i in pool if len(people[i]["key"]) == len(best) and _same(people[i]["key"], best)]
     if len(exact) != 1 or len(distinctive) < 2 or len(pool) > 1:
