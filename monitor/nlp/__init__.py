@@ -56,7 +56,9 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
             _DEFAULT = build_nlp()
         nlp = _DEFAULT
     title = _entities((title or "").strip())
-    doc = nlp.make_doc(_entities(text or ""))
+    text = _entities(text or "")
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # doc.text is rebuilt from tokens on every access
     doc.user_data["title"] = title
     doc.user_data["region"] = region
     doc = nlp(doc)

@@ -45,6 +45,7 @@ class State:
     text: str
     region: str | None
     noise: list = field(default_factory=list)
+    noise_mask: bytearray = field(default_factory=bytearray)
     sents: list = field(default_factory=list)
     lead_end: int = 0
     regions: list = field(default_factory=list)
@@ -59,17 +60,21 @@ class State:
     quotes: list = field(default_factory=list)
 
     def skip(self, pos: int) -> bool:
-        for s, e in self.noise:
-            if s <= pos < e:
-                return True
-            if s > pos:
-                break
-        return False
+        return bool(self.noise_mask[pos]) if 0 <= pos < len(self.noise_mask) else False
+
+
+def _mask(length: int, spans) -> bytearray:
+    """One byte per character, set inside the spans: O(1) 'is this masked?' for every token."""
+    m = bytearray(length)
+    for s, e in spans:
+        m[max(0, s):max(0, e)] = b"\x01" * (max(0, e) - max(0, s))
+    return m
 
 
 # -- stage 1: what is text -------------------------------------------------------
 def prepare(st: State) -> None:
     st.noise = noise_spans(st.text)
+    st.noise_mask = _mask(len(st.text), st.noise)
     st.sents = sentences(st.text)
     m = re.search(r"\S[^\n]*", st.text)
     st.lead_end = m.end() if m else 0
@@ -129,8 +134,11 @@ def detect_people(st: State) -> None:
     masked = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]] + st.region_spans
     tmasked = [(p["start"], p["end"]) for p in st.parties if p["in_title"]] + st.title_region_spans
     places = frozenset(place_words([st.title, st.text[:20000]], st.region if not lookup(st.region or "") else None))
-    body, _ = find_names(st.text, lambda pos: st.skip(pos) or any(s <= pos < e for s, e in masked), places=places)
-    head, _ = find_names(st.title, lambda pos: any(s <= pos < e for s, e in tmasked), title=True, places=places)
+    bmask = _mask(len(st.text), st.noise + masked)
+    tmask = _mask(len(st.title), tmasked)
+    body, _ = find_names(st.text, lambda pos: bool(bmask[pos]) if pos < len(bmask) else False, places=places)
+    head, _ = find_names(st.title, lambda pos: bool(tmask[pos]) if pos < len(tmask) else False, title=True,
+                         places=places)
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)

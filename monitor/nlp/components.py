@@ -12,7 +12,7 @@ KEY = "monitor"
 def state(doc) -> A.State:
     st = doc.user_data.get(KEY)
     if st is None:
-        st = A.State(title=doc.user_data.get("title", ""), text=doc.text, region=doc.user_data.get("region"))
+        st = A.State(title=doc.user_data.get("title", ""), text=doc.user_data.get("text") if doc.user_data.get("text") is not None else doc.text, region=doc.user_data.get("region"))
         doc.user_data[KEY] = st
     return st
 

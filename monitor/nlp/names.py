@@ -8,6 +8,7 @@ on a folded key per word so these variants meet.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Honorifics and academic/religious/military titles written before a name.
 PREFIX_TITLES = {
@@ -84,6 +85,7 @@ def titlecase(tok: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in low.split("-"))
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A spelling-insensitive key for one name word."""
     w = word.lower().strip(".'’`-")
