@@ -239,6 +239,46 @@ _ALIAS_RX = re.compile(
 _NICK_AFTER = re.compile(r"(?P<nick>[A-Z][a-z]{2,15}),\s+(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
 
+_PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})\s?[-–]\s?([A-Z]{2,6})(?![\w-])")
+_NAME_LEAD = {"andi", "a", "muh", "muhammad", "moch", "moh", "m", "h", "hj", "la", "wa", "i", "ni"}
+
+
+def _initials(words: list[str], skip_lead: bool) -> str:
+    ws = [w for w in words if w[:1].isalpha()]
+    if skip_lead and len(ws) > 2 and ws[0].rstrip(".").lower() in _NAME_LEAD:
+        ws = ws[1:]
+    return "".join(w[0] for w in ws).upper()
+
+
+def _pair_acronyms(st: State, clusters, mentions) -> None:
+    """'ARM-SAH' for Andi Rahmat Mappaseng and Sitti Aisyah Hamzah: a pair named by its initials counts
+    as a mention of both, when both halves match exactly one person of the article."""
+    full = {}
+    for i, c in enumerate(clusters):
+        if not c.keys:
+            continue
+        words = max((s.split() for s in c.surfaces), key=len)
+        if len(words) >= 2:
+            full[i] = {_initials(words, False), _initials(words, True)}
+    if len(full) < 2:
+        return
+    for in_title, text in ((True, st.title), (False, st.text)):
+        for m in _PAIR_ACR.finditer(text):
+            if not in_title and st.skip(m.start()):
+                continue
+            who = []
+            for part in (m.group(1), m.group(2)):
+                hits = [i for i, ini in full.items() if part in ini]
+                who.append(hits[0] if len(hits) == 1 else None)
+            if None in who or who[0] == who[1]:
+                continue
+            for i in who:
+                span = NameSpan(m.start(), m.end(), [m.group()], m.group(), "alias")
+                span.key = ()
+                mentions.append(Mention(span, in_title, i))
+                clusters[i].aliases.add(m.group())
+
+
 def _aliases(st: State, clusters, mentions) -> None:
     alias_of: dict[str, int] = {}
     for m in list(mentions):
@@ -262,6 +302,7 @@ def _aliases(st: State, clusters, mentions) -> None:
         if before and nick not in alias_of and fold(nick) not in {k[0] for m in before for k in [m.span.key] if k}:
             alias_of[nick] = before[-1].cluster
             clusters[before[-1].cluster].aliases.add(nick)
+    _pair_acronyms(st, clusters, mentions)
     if not alias_of:
         return
     # A nickname already taken for a person of its own (from 'kata Appi') joins the full name.
