@@ -66,6 +66,7 @@ _FACILITY = {
 }
 
 
+_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
     "kapolda", "dandim", "danramil", "danrem", "kajari", "kajati", "sekda", "sekcam", "kapolresta", "kadus",
@@ -205,6 +206,8 @@ def _kind(t: Tok, sentence_start: bool) -> str:
             return "O"  # Kemensesneg, Diskominfo
     if low in _FACILITY:
         return "F"
+    if raw in _ROMAN and raw != "I":
+        return "O"
     if raw.isupper() and len(raw.rstrip(".")) >= 2 and "." not in raw:
         return "N" if raw in vocab.SINGLE_NAMES else "A"
     if "-" in raw.strip("-") and all(p[:1].isupper() for p in raw.split("-") if p):
@@ -227,16 +230,25 @@ def _kind(t: Tok, sentence_start: bool) -> str:
 def place_words(texts: list[str], extra: str | None = None) -> set[str]:
     """Words this article uses as place names: what follows Kabupaten, Desa, Pilkada ... (Bontolangi)."""
     out = set()
+    forms = region_forms()
     for text in texts:
         for m in _PLACE_AFTER.finditer(text):
-            for w in m.group(1).split():
-                if w.lower() not in vocab.ROLE_WORDS:
-                    out.add(w.lower())
+            words = m.group(1).split()
+            # A known region needs no help; of an unknown place only the first word is sure
+            # ('DPRD Jawa Timur Kusnadi', 'Desa Talang Dukun').
+            if any(" ".join(words[:k]).lower() in forms for k in range(len(words), 0, -1)):
+                continue
+            w = words[0].lower()
+            strong_head = m.group(0).split()[0].lower().rstrip(".") in _STRONG_PLACE_HEADS
+            if w not in vocab.ROLE_WORDS and (strong_head or w not in vocab.NAME_WORDS):
+                out.add(w)
     if extra:
         out |= {w.lower() for w in re.findall(r"[A-Za-z'-]{3,}", extra)} - {"kabupaten", "kota", "kab", "provinsi"}
     return out
 
 
+_STRONG_PLACE_HEADS = {"kabupaten", "kab", "kota", "kecamatan", "kec", "desa", "kelurahan", "dusun", "kampung",
+                       "provinsi", "se-kabupaten", "pilkada", "pilbup", "pilwalkot", "pemkab", "pemkot"}
 _PLACE_AFTER = re.compile(
     r"\b(?:Kabupaten|Kab\.|KAB\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Dusun|Kampung|Provinsi|Pilkada|Pilbup|"
     r"Pilwalkot|Pemkab|Pemkot|Pemprov|DPRD|KPU|Bawaslu|Polres|Kodim|Kejari|Se-Kabupaten|se-Kabupaten)\s*"
@@ -262,7 +274,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             tj = toks[j]
             if run and "\n" in text[run[-1].end:tj.start]:
                 break
-            if _is_cap(tj) and (tj.text not in {"I", "II", "III", "IV"} or _balinese(toks, j)):
+            roman = tj.text in _ROMAN
+            if _is_cap(tj) and (not roman or _balinese(toks, j) or (run and (tj.text != "I" or (
+                    run[-1].low in vocab.ORG_WORDS or run[-1].low in vocab.ROLE_WORDS)))):
                 run.append(tj)
                 j += 1
             elif run and tj.low in PARTICLES and j + 1 < n and _is_cap(toks[j + 1]):
@@ -361,7 +375,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             ) and not (lone_initial and words[0].lower() not in vocab.NAME_WORDS):
                 evidence = "strong"
             elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
-                evidence = "strong"
+                evidence = "strong"  # age: 'Hasnah (61)'
+            elif nxt.text == "(" and nxt2 is not None and len(words) >= 2 and nxt2.text.isupper() and (
+                    nxt2.text == "".join(w[0] for w in words if w[:1].isalpha()).upper()):
+                evidence = "strong"  # initials: 'Agus Harimurti Yudhoyono (AHY)'
         # 'Legislator PDIP, Alimuddin Naba': a role phrase ending just before a comma.
         if s == 0 and prev is not None and prev.text == "," and ti >= 2:
             back = ti - 2

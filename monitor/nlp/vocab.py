@@ -76,7 +76,7 @@ ORG_WORDS = {
     "academy", "school", "church", "hospital", "stadium", "city", "state", "airlines", "airport", "street",
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
-    "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
+    "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
     "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
@@ -136,7 +136,7 @@ NON_NAME = {
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
     "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
     "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
-    "anak", "muda", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
+    "anak", "muda", "dagang", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
 }
 SPEECH_VERBS = {
     "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
