@@ -112,6 +112,8 @@ class WordPressSpider(SitemapSpider):
         self.feed_candidates: list[str] = []
         self.home_failed = False
         self.rest_endpoint: str | None = None
+        self.feed_seen: str | None = None
+        self.feed_last_resort = False
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
 
@@ -417,11 +419,21 @@ class WordPressSpider(SitemapSpider):
         else:
             self.notes.setdefault("feed", "the home page announces no feed")
             urls = []
+        if urls and self.since is None and not self.check and not remembered and not self.feed_last_resort:
+            # A whole-archive crawl: a feed only shows the newest stories, so it cannot cover the
+            # window. Keep its address for the reruns, and fetch it only if nothing else answers.
+            self.feed_seen = urls[0]
+            self.steps.append("feed_last")
+            return
         for url in urls:
             if url not in self.tried_feeds:
                 self.tried_feeds.add(url)
                 yield self._discovery_request(url, self.parse_feed, "feed")
                 return
+
+    def _start_feed_last(self):
+        self.feed_last_resort = True
+        yield from self._start_feed()
 
     def parse_feed(self, response: Response):
         entries = disc.feed_entries(response, self.tz)
@@ -573,7 +585,7 @@ class WordPressSpider(SitemapSpider):
         via = self.completed_by or next((s for s in SOURCES if s in self.worked), None)
         return {
             "via": via, "via_url": self.worked.get(via) if via else None, "complete": self.complete,
-            "feed_url": self.worked.get("feed") if via != "feed" else None,
+            "feed_url": (self.worked.get("feed") or self.feed_seen) if via != "feed" else None,
             "worked": dict(self.worked), "notes": dict(self.notes), "counts": dict(self.counts),
             "listed": len(self.listed), "scheduled": len(self.scheduled),
             "since": self.since.isoformat() if self.since else None,
