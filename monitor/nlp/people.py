@@ -66,6 +66,7 @@ _FACILITY = {
 }
 
 
+_ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
@@ -291,6 +292,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
+            if k and tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC":
+                kinds[k] = "O"  # 'Mahkamah Agung', 'Jaksa Agung', 'Masjid Raya': part of the institution
+                continue
             if tk.low in PARTICLES:
                 kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.

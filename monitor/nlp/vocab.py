@@ -41,6 +41,8 @@ ROLE_HEADS = {
     "koordinator", "korlap", "korcam", "kordes", "panwascam", "ppk", "pps", "kpps", "ketuanya", "wakilnya",
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
+    "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
+    "hakim", "jaksa",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
 ROLE_WORDS = ROLE_HEADS | {
@@ -76,7 +78,7 @@ ORG_WORDS = {
     "academy", "school", "church", "hospital", "stadium", "city", "state", "airlines", "airport", "street",
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
-    "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
+    "mahkamah", "kejaksaan", "kasasi", "jamaah", "saber", "kakankemenag", "kemenag", "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
     "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
