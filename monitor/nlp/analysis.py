@@ -139,6 +139,25 @@ def detect_people(st: State) -> None:
     body, _ = find_names(st.text, lambda pos: bool(bmask[pos]) if pos < len(bmask) else False, places=places)
     head, _ = find_names(st.title, lambda pos: bool(tmask[pos]) if pos < len(tmask) else False, title=True,
                          places=places)
+    # Headlines capitalise every word: keep only the words the body also writes as names
+    # ('Gus Ipul Enggan Jadi Ketum' -> 'Ipul').
+    body_caps = {w for n in body for w in n.words}
+    trimmed = []
+    for n in head:
+        keep = [k for k, w in enumerate(n.words) if w in body_caps]
+        if not keep:
+            if n.evidence == "strong" and len(n.words) == 1:
+                trimmed.append(n)
+            continue
+        a, b = keep[0], keep[-1]
+        if (a, b) != (0, len(n.words) - 1):
+            offs = [m.start() for m in re.finditer(r"\S+", n.surface)]
+            if len(offs) == len(n.words):
+                start = n.start + offs[a]
+                end = n.start + offs[b] + len(n.words[b])
+                n = NameSpan(start, end, n.words[a:b + 1], st.title[start:end], n.evidence, n.role_before)
+        trimmed.append(n)
+    head = trimmed
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -191,10 +210,18 @@ def detect_people(st: State) -> None:
     st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
 
 
+def _clipped_surname(a, b) -> bool:
+    """'Megawati Soekarno' and 'Megawati Soekarnoputri': same words, the last one cut short."""
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1]:
+        return False
+    x, y = sorted((a[-1], b[-1]), key=len)
+    return len(x) >= 5 and y.startswith(x)
+
+
 def _find_cluster(clusters, key) -> int | None:
     for i, c in enumerate(clusters):
         for k in c.keys:
-            if compatible(key, k) or compatible(k, key):
+            if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k):
                 # Both ways is the same person only when the first words agree or one is a short form.
                 if len(key) >= 2 and len(k) >= 2 and not word_match(key[0], k[0]) and not word_match(key[-1], k[-1]):
                     continue

@@ -126,7 +126,7 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
 def _namey(t: Tok) -> bool:
     low = t.low
     return t.text[:1].isupper() and low not in vocab.NON_NAME and low not in vocab.ROLE_WORDS and (
-        low not in vocab.ORG_WORDS) and low not in vocab.COMMON_WORDS
+        low not in vocab.ORG_WORDS) and low not in vocab.COMMON_WORDS and low not in _FACILITY
 
 
 def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:

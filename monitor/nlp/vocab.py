@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
-    "hakim", "jaksa",
+    "hakim", "jaksa", "deputi", "deputy", "asisten", "kepala_",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
 ROLE_WORDS = ROLE_HEADS | {
@@ -78,7 +78,7 @@ ORG_WORDS = {
     "academy", "school", "church", "hospital", "stadium", "city", "state", "airlines", "airport", "street",
     "bapenda", "bapeda", "bappeda", "bappenas", "bulog", "basarnas", "kemenkeu", "kemendagri", "setneg",
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
-    "mahkamah", "kejaksaan", "kasasi", "jamaah", "saber", "kakankemenag", "kemenag", "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
+    "lanudal", "lanud", "lantamal", "lanal", "mahkamah", "kejaksaan", "kasasi", "jamaah", "saber", "kakankemenag", "kemenag", "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
     "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
@@ -138,7 +138,7 @@ NON_NAME = {
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
     "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
     "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
-    "anak", "muda", "dagang", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
+    "lanka", "saudi", "sosialis", "anak", "muda", "dagang", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
 }
 SPEECH_VERBS = {
     "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
