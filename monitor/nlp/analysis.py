@@ -200,7 +200,7 @@ def detect_people(st: State) -> None:
         idx = _short_form_of(clusters, mentions, s, in_title)
         if idx is not None:
             attach(s, in_title, idx)
-        elif s.evidence in ("strong", "registry") and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
+        elif s.evidence in ("strong", "registry", "single") and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
             clusters.append(Cluster(first=(1, s.start)))
             attach(s, in_title, len(clusters) - 1)
     # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.
@@ -330,6 +330,20 @@ def _aliases(st: State, clusters, mentions) -> None:
             alias_of[nick] = before[-1].cluster
             clusters[before[-1].cluster].aliases.add(nick)
     _pair_acronyms(st, clusters, mentions)
+    # Public figures' nicknames (Jokowi, SBY) join the full name when the article has it.
+    for c_i, c in enumerate(clusters):
+        if not c.keys or any(len(k) > 1 for k in c.keys):
+            continue
+        nick = " ".join(c.surfaces[0].lower().split())
+        full = vocab.FAMOUS_NICKNAMES.get(nick)
+        if not full:
+            continue
+        targets = [i for i, o in enumerate(clusters) if i != c_i and o.keys and any(
+            compatible(tuple(fold(w) for w in full), k) or compatible(k, tuple(fold(w) for w in full))
+            for k in o.keys if len(k) >= len(full) or len(full) == 1)]
+        if len(targets) == 1:
+            alias_of[c.surfaces[0]] = targets[0]
+            clusters[targets[0]].aliases.add(c.surfaces[0])
     if not alias_of:
         return
     # A nickname already taken for a person of its own (from 'kata Appi') joins the full name.

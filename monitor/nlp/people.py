@@ -67,6 +67,7 @@ _FACILITY = {
 
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
+_SINGLE_OK = False  # one capitalised name word alone, without context: measured, too many places and brands
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
@@ -399,6 +400,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if len(words) == 1 and evidence == "strong" and _AFFIXED.match(words[0].lower()) and (
                 words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
             evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
+        if evidence == "weak" and len(words) == 1 and len(run) == 1 and not lone_initial and (
+                words[0].lower() in vocab.NAME_WORDS and words[0].lower() not in vocab.COMMON_WORDS
+                and len(words[0]) >= 4 and words[0][1:].islower() and _SINGLE_OK):
+            evidence = "single"
         if evidence == "weak" and len(words) == 1 and words[0] in vocab.SINGLE_NAMES and (
                 len(run) == 1 or (s > 0 and kinds[s - 1] in "TR")):
             evidence = "strong"  # a one-word name of public life (Jokowi, SBY)

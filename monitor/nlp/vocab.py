@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
-    "hakim", "jaksa", "deputi", "deputy", "asisten", "kepala_",
+    "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten", "kepala_",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
 ROLE_WORDS = ROLE_HEADS | {
@@ -169,3 +169,13 @@ SINGLE_NAMES = frozenset(_lex.get("single_names", ()))
 COMMON_WORDS = frozenset(_lex.get("common_words", ())) | frozenset(STOP_WORDS)
 LEX_ORG_WORDS = frozenset(_lex.get("org_words", ()))
 LEX_LOC_WORDS = frozenset(_lex.get("loc_words", ()))
+
+# Nicknames of public figures that the press uses alone; merged with the full name when both appear.
+FAMOUS_NICKNAMES = {
+    "jokowi": ("joko", "widodo"), "sby": ("susilo", "bambang", "yudhoyono"), "jk": ("jusuf", "kalla"),
+    "ahy": ("agus", "harimurti", "yudhoyono"), "ahok": ("basuki", "tjahaja", "purnama"),
+    "gus dur": ("abdurrahman", "wahid"), "mega": ("megawati",), "demul": ("dedi", "mulyadi"),
+    "dasco": ("sufmi", "dasco", "ahmad"), "cak imin": ("muhaimin", "iskandar"), "gus ipul": ("saifullah", "yusuf"),
+    "kang emil": ("ridwan", "kamil"), "mualem": ("muzakir", "manaf"), "rommy": ("romahurmuziy",),
+    "risma": ("tri", "rismaharini"), "danny": ("ramdhan", "pomanto"), "appi": ("munafri", "arifuddin"),
+}
