@@ -293,7 +293,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
-            if k and tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC":
+            if k and (tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC" or run[k - 1].low in {"masa", "periode"}):
                 kinds[k] = "O"  # 'Mahkamah Agung', 'Jaksa Agung', 'Masjid Raya': part of the institution
                 continue
             if tk.low in PARTICLES:

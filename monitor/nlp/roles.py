@@ -39,7 +39,8 @@ def _tidy(words: list[str]) -> str | None:
     low = re.sub(r"[,.;:–-]+", " ", low)
     low = re.sub(r"\s+", " ", low).strip()
     words = low.split()
-    while words and words[-1] in {"dan", "di", "pilkada", "periode", "partai", "tingkat", "se", "dari", "&"}:
+    while words and words[-1] in {"dan", "di", "pilkada", "periode", "partai", "tingkat", "se", "dari", "&", "yakni",
+                                  "yaitu", "masa", "pada", "saat", "ini", "itu", "tersebut", "sekaligus", "sebagai"}:
         words.pop()
     if not words or words[0] not in vocab.ROLE_HEADS or words[0] in {"warga", "anak", "istri", "suami"} and len(words) == 1:
         return None
@@ -107,6 +108,7 @@ def role_after(text: str, end: int, limit: int | None = None) -> str | None:
         return None
     out = []
     depth = 0
+    closed = False
     for t in toks:
         low = t.rstrip(".").lower()
         if t == "(":
@@ -116,10 +118,14 @@ def role_after(text: str, end: int, limit: int | None = None) -> str | None:
         elif depth:
             pass
         elif t in {",", ".", ";", ":", "!", "?", "\u201c", "\u201d", '"'}:
+            closed = True
             break
         elif not (t[:1].isupper() or low in vocab.ROLE_WORDS or low in _JOIN or t[:1].isdigit()):
+            closed = True
             break
         out.append(t)
         if len(out) > 12:
             break
+    if not closed and limit is not None and end + len(seg) >= limit:
+        return None  # 'X, Ketua DPP PDIP Y': the role runs into the next name and is Y's
     return _tidy(out) if out else None
