@@ -727,7 +727,7 @@ def to_dict(st: State) -> dict:
 
 
 def _prov_name(p: str) -> str:
-    return " ".join(w.capitalize() for w in p.split())
+    return " ".join(w if w in {"DKI", "DIY"} else w.capitalize() for w in p.split())
 
 
 def _sentence(st: State, src: str, pos: int, in_title: bool) -> str:

@@ -109,7 +109,7 @@ REGION_SHORT = {
 
 
 def region_title(name: str) -> str:
-    return " ".join(titlecase(w) for w in name.split())
+    return " ".join(w if w in {"DKI", "DIY"} else titlecase(w) for w in name.split())
 
 
 def build_parties(kpu: Path) -> list[dict]:
