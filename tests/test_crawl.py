@@ -164,3 +164,17 @@ def test_reference_outlet_rest_off_ten_item_feed_yoast_sitemaps(tmp_path):
     assert not [p for p in seen if p in ("/page-sitemap.xml", "/category-sitemap.xml")]
     assert article_requests(rerun) == [] and len(rerun) <= 5, rerun
     assert (first["via"], second["status"]) == ("sitemap", "ok")
+
+
+def test_redirects_are_followed_during_discovery(tmp_path):
+    """A feed announced without its trailing slash answers 301 -> /feed/ (as WordPress does)."""
+    site = render(tmp_path, 12)
+    for page in site.rglob("index.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace('href="{{BASE}}/feed/"', 'href="{{BASE}}/feed"'),
+                        encoding="utf-8")
+    with start_server(site, rest=False, sitemap=False) as server:
+        [summary] = crawl([server.url], tmp_path / "m.db", since="2024-09-01T00:00:00+08:00")
+        requests = list(server.requests)
+    assert "/feed" in requests and "/feed/" in requests
+    assert summary["worked"]["feed"] == server.url + "feed/"
+    assert summary["new_articles"] == 12

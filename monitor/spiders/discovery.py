@@ -89,7 +89,7 @@ def rest_entries(response: Response, tz: str = "WIB") -> list[Entry] | None:
         # *_gmt fields are UTC without an offset; the plain ones are site-local.
         modified = _gmt(post.get("modified_gmt")) or parse_when(post.get("modified"), tz)
         published = _gmt(post.get("date_gmt")) or parse_when(post.get("date"), tz)
-        entries.append(Entry(link, modified, published))
+        entries.append(Entry(response.urljoin(link), modified, published))
     return entries
 
 

@@ -61,6 +61,7 @@ UNREACHABLE = (DownloadConnectionRefusedError, CannotResolveHostError, DownloadT
                ConnectError, DNSLookupError, TimeoutError, TCPTimedOutError)
 SITEMAP_PROBES = ("wp-sitemap.xml", "sitemap_index.xml", "sitemap.xml")
 REST_PER_PAGE = 100
+DISCOVERY_STATUSES = [400, 401, 403, 404, 405, 406, 410, 451, 500, 501, 502, 503, 504]
 _VIA_RE = re.compile(r"^via (rest|feed|sitemap|listing)(?: ([^\s;]+))?")
 _FEED_RE = re.compile(r"; feed (\S+?);")
 
@@ -272,7 +273,9 @@ class WordPressSpider(SitemapSpider):
         self.crawler.stats.inc_value(f"monitor/discovery_requests/{source}")
         return Request(
             url, callback=callback, errback=self._discovery_failed, priority=10, dont_filter=False,
-            meta={"handle_httpstatus_all": True, "source": source, **meta},
+            # Error answers reach the callback (a 404 or 401 is an answer about the source);
+            # redirects are still followed (http->https, /feed -> /feed/, wp-sitemap.xml -> Yoast's index).
+            meta={"handle_httpstatus_list": DISCOVERY_STATUSES, "source": source, **meta},
         )
 
     def _discovery_failed(self, failure) -> None:
@@ -319,6 +322,8 @@ class WordPressSpider(SitemapSpider):
         # Stored already: fetch again only when the source says it changed since.
         if entry.modified and isinstance(stored, datetime) and entry.modified > stored + timedelta(seconds=1):
             return True
+        if entry.modified and stored is True and self.since and entry.modified > self.since:
+            return True  # stored without a date, and changed since the last run by the source's word
         self.crawler.stats.inc_value("monitor/skipped_known")
         return False
 
