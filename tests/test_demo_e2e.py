@@ -67,16 +67,19 @@ def test_mentions_and_quotes_were_found(demo_db):
 
 
 def test_datasette_answers_over_the_result(demo_db):
-    from datasette.app import Datasette
+    from monitor.serve import DB_NAME, build_datasette
 
     db, _ = demo_db
 
     async def query():
-        ds = Datasette([str(db)])
-        sql = "select count(*) as n from articles where articles.rowid in (select rowid from articles_fts where articles_fts match 'Bontolangi')"
-        response = await ds.client.get(f"/{db.stem}.json", params={"sql": sql, "_shape": "array"})
+        ds = build_datasette(db)
+        response = await ds.client.get(
+            f"/{DB_NAME}/articles.json",
+            params={"_search": "Bontolangi", "_shape": "array", "_col": "title", "_size": "max"},
+        )
         return response.status_code, response.json()
 
-    status, body = asyncio.run(query())
+    status, rows = asyncio.run(query())
     assert status == 200
-    assert body[0]["n"] > 10
+    assert len(rows) > 10
+    assert all(row["title"] for row in rows)
