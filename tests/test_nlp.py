@@ -223,7 +223,7 @@ def test_gold_articles_meet_the_bars(nlp):
     spec = importlib.util.spec_from_file_location("nlp_eval", Path(__file__).resolve().parents[1] / "bench" / "nlp_eval.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    res = mod.eval_gold(Path(__file__).parent / "files" / "nlp", nlp, verbose=False)
+    res = mod.eval_gold(Path(__file__).parent / "files" / "nlp", nlp, verbose=False, shared=SHARED)
     assert res["articles"] >= 10
     f1 = {k: res[k][2] for k in ("people", "parties", "quote_speakers", "candidate_links")}
     assert f1["people"] >= 0.90 and f1["parties"] >= 0.97

@@ -581,6 +581,9 @@ SAY_VERBS = {
 }
 
 
+_OPENING_CUE = re.compile(
+    r"^\s*(?:[A-Z][a-z]+\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
+    r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,")
 _PASSIVE = re.compile(
     r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan)"
     r"\s+(?:oleh\s+)?")
@@ -653,6 +656,20 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             out.append(q)
             break
         else:
+            # 'Tentunya kata dia, dengan kerja politik ...': the cue opens the sentence.
+            om = _OPENING_CUE.match(sent)
+            if om:
+                clause = sent[om.end():].strip(" ,.\n")
+                if len(clause.split()) >= 3:
+                    q = Quote(s + om.end(), e, clause, False, cue=om.group("cue").lower())
+                    who = om.group("who")
+                    if who.lower() in vocab.PRONOUNS:
+                        q.how = "carry-pending"
+                    else:
+                        hits = [m for m in st.mentions if not m.in_title and s + om.start("who") <= m.span.start < s + om.end()]
+                        q.speaker = hits[0].cluster if hits else None
+                    out.append(q)
+                continue
             # 'Pilkada harus damai, kata Andi.' / ', ujarnya.' without quote marks.
             cm = re.search(r",\s*(?P<cue>[a-z]+?)(?P<nya>nya)?\s+(?P<rest>[^,]{0,80})[.!?]?\s*$", sent)
             if not cm:
@@ -661,7 +678,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 clause = sent[:cm.start()].strip(" ,.\n")
                 if len(clause.split()) >= 3:
                     q = Quote(s, s + cm.start(), clause, False, cue=cm.group("cue") + (cm.group("nya") or ""))
-                    if cm.group("nya"):
+                    if cm.group("nya") or cm.group("rest").strip(" .").lower() in vocab.PRONOUNS:
                         q.how = "carry-pending"
                     else:
                         hits = [m for m in st.mentions if not m.in_title and s + cm.start() <= m.span.start < e]
