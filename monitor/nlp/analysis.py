@@ -609,8 +609,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         mm = re.match(r"\s*(?:[A-Z][a-z]+\s+itu,?\s+)?[Mm]enurut(nya)?\b", sent)
         if mm:
             comma = sent.find(",", mm.end())
-            if mm.group(1):
-                spk, body_start = "carry", mm.end()
+            if mm.group(1) or re.match(r"\s*(?:dia|ia|beliau)\s*,", sent[mm.end():]):
+                spk = "carry"
+                body_start = mm.end() if mm.group(1) else sent.find(",", mm.end()) + 1
             elif comma > 0:
                 # 'Menurut Ketua DPC NasDem Medan, Afif Abdillah, mesin ...': the clause follows the name.
                 named = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < e]

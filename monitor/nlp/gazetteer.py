@@ -66,8 +66,10 @@ class Registry:
         words = [w for w in key if len(w) > 1 and w != "mhd"]
         if not words:
             return []
-        sets = [self.by_word.get(w, set()) for w in words]
-        pool = set.intersection(*sets) if sets else set()
+        # The rarest word narrows the search; compatibility then checks every word, initials included
+        # ('Andi Mahyanto Mazda' is the registry's 'A. Mahyanto Mazda').
+        sets = sorted((self.by_word.get(w, set()) for w in words), key=len)
+        pool = sets[0] if sets[0] else (sets[1] if len(sets) > 1 else set())
         return [i for i in pool if compatible(key, self.people[i]["key"])]
 
     def near(self, key: tuple[str, ...]) -> list[int]:
