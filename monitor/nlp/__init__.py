@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-PIPELINE_VERSION = "nlp-rules-0.1"
+PIPELINE_VERSION = "nlp-rules-1.0"
 
 
 def build_nlp():

@@ -76,8 +76,11 @@ def prepare(st: State) -> None:
     st.noise = noise_spans(st.text)
     st.noise_mask = _mask(len(st.text), st.noise)
     st.sents = sentences(st.text)
+    # The lead: the first paragraph, at most its first two sentences (scraped text may have no breaks).
     m = re.search(r"\S[^\n]*", st.text)
     st.lead_end = m.end() if m else 0
+    if len(st.sents) >= 2:
+        st.lead_end = min(st.lead_end, st.sents[1][1])
 
 
 # -- stage 2: regions -------------------------------------------------------------
