@@ -110,7 +110,8 @@ def format_check(summary: dict) -> list[str]:
     for source in ("rest", "feed", "sitemap", "listing"):
         if source in worked:
             n = counts.get(source, 0)
-            extra = " (first pages only)" if source == "listing" and "listing-limit" in notes else ""
+            capped = (source == "listing" and "listing-limit" in notes) or (source == "sitemap" and "sitemap-limit" in notes)
+            extra = " (at least; first pages only)" if capped else ""
             lines.append(f"  {source:<8} yes  {n:>5} articles{extra}  {worked[source]}")
         else:
             lines.append(f"  {source:<8} no   {notes.get(source, 'not reached')}")

@@ -178,3 +178,57 @@ def test_redirects_are_followed_during_discovery(tmp_path):
     assert "/feed" in requests and "/feed/" in requests
     assert summary["worked"]["feed"] == server.url + "feed/"
     assert summary["new_articles"] == 12
+
+
+def test_feed_only_outlet_is_paged_through(tmp_path):
+    """No REST, sitemap or listing: WordPress still pages its feed (`/feed/?paged=2`)."""
+    import json
+    from email.utils import format_datetime
+    from urllib.parse import parse_qs, urlsplit
+
+    site = render(tmp_path, 25)
+    posts = json.loads((site / "wp-json/wp/v2/posts/index.json").read_text(encoding="utf-8"))
+    posts.sort(key=lambda p: p["date_gmt"], reverse=True)
+    with start_server(site, rest=False, sitemap=False, listing=False) as server:
+        handler = server.httpd.RequestHandlerClass
+        plain = handler.do_GET
+
+        def do_GET(self):
+            parts = urlsplit(self.path)
+            if parts.path == "/feed/" and parts.query:
+                self.site.record(self.path)
+                page = int(parse_qs(parts.query).get("paged", ["1"])[0])
+                chunk = posts[(page - 1) * 10: page * 10]
+                if not chunk:
+                    return self._send(404, b"", "text/html", False)
+                items = "".join(
+                    f"<item><link>{p['link'].replace('{{BASE}}', server.base)}</link><pubDate>"
+                    f"{format_datetime(datetime.fromisoformat(p['date_gmt']).replace(tzinfo=timezone.utc))}</pubDate></item>"
+                    for p in chunk)
+                body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'.encode()
+                return self._send(200, body, "application/rss+xml; charset=UTF-8", False)
+            return plain(self)
+
+        handler.do_GET = do_GET
+        db = tmp_path / "m.db"
+        [first] = crawl([server.url], db)
+        seen = list(server.requests)
+    assert stored_urls(db) == expected_urls(site, server.url)
+    assert [p for p in seen if p.startswith("/feed/?")] == ["/feed/?paged=2", "/feed/?paged=3", "/feed/?paged=4"]
+    assert first["via"] == "feed" and first["status"] == "ok"
+
+
+def test_home_page_without_pagination_links_still_pages(tmp_path):
+    """A "load more" home page links no /page/2/, but WordPress answers it."""
+    import re
+
+    site = render(tmp_path, 25)
+    home = site / "index.html"
+    text = re.sub(r'<nav class="navigation pagination".*?</nav>', "", home.read_text(encoding="utf-8"), flags=re.S)
+    home.write_text(re.sub(r'<link rel="next"[^>]*>', "", text), encoding="utf-8")
+    db = tmp_path / "m.db"
+    with start_server(site, **FLAVOURS["listing"][0]) as server:
+        crawl([server.url], db)
+        seen = list(server.requests)
+    assert stored_urls(db) == expected_urls(site, server.url)
+    assert "/page/2/" in seen and "/page/3/" in seen

@@ -115,6 +115,7 @@ class WordPressSpider(SitemapSpider):
         self.rest_endpoint: str | None = None
         self.feed_seen: str | None = None
         self.feed_last_resort = False
+        self.feed_page_one: str | None = None
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
 
@@ -438,21 +439,45 @@ class WordPressSpider(SitemapSpider):
 
     def _start_feed_last(self):
         self.feed_last_resort = True
-        yield from self._start_feed()
+        if self.feed_page_one and "listing" not in self.worked and "sitemap" not in self.worked:
+            yield self._feed_page_request(2)  # page 1 was read already, before the other sources failed
+        else:
+            yield from self._start_feed()
 
     def parse_feed(self, response: Response):
         entries = disc.feed_entries(response, self.tz)
+        page = response.meta.get("feed_page", 1)
+        if not entries and page > 1:
+            self.complete = True  # paged to the end of the feed
+            self.completed_by = self.completed_by or "feed"
+            return
         if not entries:
             self.notes["feed"] = f"no feed at {response.url} ({response.status})"
             return
-        self.counts["feed"] = max(self.counts.get("feed", 0), len(entries))
+        fresh = [e for e in entries if canonical_url(e.url, self.scheme) not in self.listed]
+        self.counts["feed"] = max(self.counts.get("feed", 0), len(entries)) if page == 1 else self.counts["feed"] + len(fresh)
         yield from self._articles(entries, "feed")
         dates = [e.newest for e in entries if e.newest]
         # A feed only shows the newest items: it covers the window when it reaches past it.
         covered = bool(self.since and dates and min(dates) < self.since)
-        self._mark("feed", response.url, complete=covered)
-        if not covered:
-            self.notes["feed-window"] = f"{len(entries)} items, not back to the window"
+        if page == 1:
+            self.feed_page_one = response.url
+        self._mark("feed", self.feed_page_one or response.url, complete=covered)
+        if covered:
+            return
+        self.notes["feed-window"] = f"{len(entries)} items, not back to the window"
+        if not self.feed_last_resort and "feed_last" not in self.steps and not self.check:
+            self.steps.append("feed_last")  # paged further only if no sitemap or listing answers
+        if self.feed_last_resort and fresh and page < self.max_listing_pages:
+            # Nothing else lists the archive: WordPress pages its feeds (`/feed/?paged=2`).
+            yield self._feed_page_request(page + 1)
+        elif self.feed_last_resort:
+            self.complete = True
+            self.completed_by = self.completed_by or "feed"
+
+    def _feed_page_request(self, page: int) -> Request:
+        url = self.feed_page_one + ("&" if "?" in self.feed_page_one else "?") + f"paged={page}"
+        return self._discovery_request(url, self.parse_feed, "feed", feed_page=page)
 
     # -- 3. sitemaps -------------------------------------------------------------------------
     def _start_sitemap(self):
@@ -504,6 +529,9 @@ class WordPressSpider(SitemapSpider):
                 if self.since and entry.modified and entry.modified < self.since and not self.check:
                     self.crawler.stats.inc_value("monitor/sitemaps_skipped_by_lastmod")
                     continue
+                if self.check and len(self.sitemaps_seen) > 20:
+                    self.notes["sitemap-limit"] = "counted in the first 20 sitemaps only"
+                    break
                 yield self._sitemap_request(url, depth=depth + 1)
             return
         articles = [e for e in entries if e.url.rstrip("/") != self.base_url.rstrip("/")]
@@ -572,8 +600,11 @@ class WordPressSpider(SitemapSpider):
             yield self._discovery_request(nxt, self.parse_listing, "listing")
             return
         if response.meta.get("page") == 1 and not nxt and keep_going and len(entries) >= 10:
-            # A magazine-style home page (many stories, no pagination): walk its sections instead.
+            # A magazine-style home page (many stories, no pagination): WordPress still answers
+            # /page/2/ behind a "load more" button; otherwise walk its sections.
             # A short home page without pagination is simply the whole blog.
+            if self.robots_from_wordpress or b"/wp-content/" in response.body:
+                self.sections.append(f"{self.base_url}page/2/")
             for url in disc.section_links(response, self.base_url):
                 if canonical_url(url, self.scheme) not in self.listing_seen:
                     self.sections.append(url)
