@@ -159,6 +159,11 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
      {"Hamzah Dg. Sila"}),
     ("Program Asta Cita dibahas. Warga menerima hadiah Honda Beat dari panitia.", set()),
     ("Mendagri meminta kepala daerah netral. KPU Jeneponto menetapkan DPT.", set()),
+    ("Wali Kota Makassar Moh. Ramdhan Pomanto hadir. Rektor Universitas Negeri Makassar Prof. Husain Syam juga.",
+     {"Moh. Ramdhan Pomanto", "Husain Syam"}),
+    ("Posko di Jalan TGKH Zainuddin Abdul Madjid dibuka. Kepala Desa Bonto Salama, Muh. Arsyad, hadir.",
+     {"Muh. Arsyad"}),
+    ("Warga menerima Kartu Prakerja dan voucher Indomaret di Pantai Losari.", set()),
     ("Pengurus DPC PDIP menggelar rapat di Universitas Hasanuddin.\n\nPenulis: Budi Santoso\nEditor: Nurul Fadillah",
      set()),
 ])

@@ -338,13 +338,18 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         words = [w.text for w in run[s:e]]
         before = kinds[:s]
         # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.
+        # The place name follows its head directly ('Desa Talang Dukun'); a name after a complete
+        # place ('Wali Kota Makassar Moh. Ramdhan Pomanto') or after a title is a person.
         if "F" in before:
             last_f = max(x for x, kd in enumerate(before) if kd == "F")
-            if "T" not in before[last_f:] and "R" not in before[last_f + 1:]:
+            between = before[last_f + 1:]
+            complete = between and " ".join(t.text for t in run[last_f:s]).lower() in region_forms()
+            if "T" not in between and "R" not in between and not complete:
                 continue
-        if "F" in kinds[:s] and any(run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
-                                                  "masjid", "lorong", "gang", "gg"} for x in range(s)):
-            continue
+        streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
+                                                          "masjid", "lorong", "gang", "gg", "rsud"}]
+        if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):
+            continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run):
             after = toks[i0 + e:i0 + e + 2]

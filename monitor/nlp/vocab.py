@@ -138,7 +138,7 @@ NON_NAME = {
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "atas", "bawah", "pusat",
     "kabupaten", "kecamatan", "kelurahan", "provinsi", "kota", "negeri", "lokal", "gen", "kolonial",
     "dengan", "dan", "atau", "serta", "yang", "itu", "ini", "para", "sang", "si", "kami", "kita",
-    "lanka", "saudi", "sosialis", "anak", "muda", "dagang", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
+    "kartu", "prakerja", "indomaret", "alfamart", "lanka", "saudi", "sosialis", "anak", "muda", "dagang", "dia", "ia", "beliau", "mereka", "saya", "aku", "anda", "kalian", "engkau", "kamu", "pihaknya", "dirinya",
 }
 SPEECH_VERBS = {
     "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "meminta", "menilai", "berharap",
