@@ -387,6 +387,10 @@ def detect_roles(st: State) -> None:
         text = st.title if m.in_title else st.text
         if m.span.evidence == "alias":
             continue
+        # A member of a pair name ('Tim Pemenangan Amir Uskara-Irmawati, Syamsul Bahri') holds no role
+        # there, and does not cut the next person's role phrase short.
+        if text[m.span.end:m.span.end + 1] in "-–" and m.span.end < len(text) or text[max(0, m.span.start - 1):m.span.start] in ("-", "–"):
+            continue
         # A role phrase stays inside its paragraph and stops at the previous person.
         limit = max(text.rfind("\n", 0, m.span.start) + 1, prev_end[m.in_title])
         prev_end[m.in_title] = m.span.end

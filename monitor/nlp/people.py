@@ -116,11 +116,13 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
     for cut in range(len(body) - 2, 2, -1):
         suffix, prefix = body[cut:], body[:cut].lower()
         verb = suffix in vocab.SPEECH_VERBS or suffix in vocab.TOPIC_VERBS
-        if not (verb or suffix in _SHORT_GLUE or (len(suffix) >= 5 and suffix in _GLUE_WORDS)
-                or _VERBISH.match(suffix)):
-            continue
-        if verb or prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
+        if verb:
             return cut
+        if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
+            if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
+                return cut
+        elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (prefix in known or prefix in region_forms()):
+            return cut  # only when the article writes the name alone elsewhere ('Samsinar' stays whole)
     return None
 
 
