@@ -121,7 +121,8 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
             if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
                 return cut
-        elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (prefix in known or prefix in region_forms()):
+        elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (
+                prefix in known or prefix in region_forms() or (len(prefix) >= 5 and prefix in vocab.NAME_WORDS)):
             return cut  # only when the article writes the name alone elsewhere ('Samsinar' stays whole)
     return None
 
