@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.id.stop_words import STOP_WORDS
+
 from monitor.nlp import vocab
 from monitor.nlp.names import MUHAMMAD, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
@@ -396,8 +398,13 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if s == 0 and prev is not None and prev.text == "," and ti >= 2:
             back = ti - 2
             steps = 0
+            lower_seen = 0
             while back >= 0 and steps < 12 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS
-                                                 or toks[back].low in {"dan", "&", "-", "–"}):
+                                                 or toks[back].low in {"dan", "&", "-", "–"}
+                                                 or (lower_seen < 2 and _descriptive(toks[back].low))):
+                # 'jurnalis senior, Retno Wulandari', 'warga setempat, Hasnah'
+                if not _is_cap(toks[back]) and toks[back].low not in vocab.ROLE_WORDS:
+                    lower_seen += 1
                 if toks[back].low in vocab.ROLE_HEADS:
                     if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
                             nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())):
@@ -442,6 +449,12 @@ _BALI = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", 
 def _balinese(toks, j) -> bool:
     """'I Wayan Dibia', 'I Gusti Ngurah': the Balinese I belongs to the name."""
     return toks[j].text == "I" and j + 1 < len(toks) and toks[j + 1].low in _BALI
+
+
+def _descriptive(low: str) -> bool:
+    """A lower-case adjective or noun inside a role phrase (senior, setempat, politik)."""
+    return low.isalpha() and len(low) > 3 and low not in STOP_WORDS and low not in vocab.SPEECH_VERBS and not (
+        re.match(r"^(?:me|di|ber|ter)[a-z]{3,}", low))
 
 
 def _is_abbrev(w: str) -> bool:
