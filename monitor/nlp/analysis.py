@@ -700,7 +700,7 @@ def canonical(c: Cluster) -> str:
     longest = max(len(k) for k in c.keys)
     forms = [s for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
     counts = Counter(forms)
-    best = max(counts.items(), key=lambda kv: (kv[1], -forms.index(kv[0])))[0]
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), -forms.index(kv[0])))[0]
     return re.sub(r"\s+", " ", best)
 
 
