@@ -3,16 +3,23 @@
 Discovery goes best source first and stops as soon as one source has covered
 the date window:
 
-1. the REST API (`/wp-json/wp/v2/posts`, filtered by `modified_after`, paged);
-2. the feed (`/feed/`): complete when its oldest item is older than the window;
-3. sitemaps (robots.txt `Sitemap:` lines, else `wp-sitemap.xml`,
-   `sitemap_index.xml`, `sitemap.xml`), child sitemaps skipped by lastmod;
-4. the home page: feeds it announces, then its listing and pagination
-   (or its section pages), walked back to the window or to known articles.
+1. the REST API (`/wp-json/wp/v2/posts`, filtered by `modified_after`, paged;
+   or the API root the home page announces, e.g. `?rest_route=/`);
+2. the home page: it names the feeds and is the first listing page;
+3. the feed it announces: complete when its oldest item is older than the window;
+4. sitemaps (robots.txt `Sitemap:` lines, else `wp-sitemap.xml`,
+   `sitemap_index.xml`, `sitemap.xml`; none behind WordPress's own robots.txt
+   when it names none), child sitemaps skipped by lastmod, page/taxonomy/author
+   sitemaps never read;
+5. the listing: the home page's pagination (or /page/2/, or its sections),
+   walked back to the window or to stories already stored;
+6. as a last resort, the feed paged through (`/feed/?paged=N`).
 
-A step starts only when the previous one has finished (the `spider_idle`
-signal), so a working source saves every later probe. The source that worked
-is remembered in `crawl_runs.message` and tried first next time.
+A whole-archive crawl (no window) asks for sitemaps before the home page and
+does not read the feed, which cannot cover it. A step starts only when the
+previous one has finished (the `spider_idle` signal), so a working source
+saves every later probe. The source that worked (and the feed's address) is
+remembered in `crawl_runs.message` and asked first next time.
 
 Article pages are fetched once: a URL whose canonical form is stored is
 skipped unless the source reports a newer modified date. The spider only
@@ -203,6 +210,9 @@ class WordPressSpider(SitemapSpider):
         if self.check:
             return list(STEPS)
         via = _VIA_RE.match(self.previous or "")
+        if not via and self.since is None:
+            # The whole archive: a feed cannot cover it, so sitemaps go before the home page.
+            return ["rest", "sitemap", "home", "feed", "listing"]
         if not via:
             return list(STEPS)
         source, url = via[1], via[2]
