@@ -268,3 +268,11 @@ def test_analyze_command_html(tmp_path):
 def test_candidate_link_by_implied_province(nlp, text, linked):
     r = analyze("", text, nlp=nlp)
     assert (people(r)["Andi Asman Sulaiman"]["candidate"] is not None) is linked
+
+
+def test_pipeline_used_directly_sets_spans(nlp):
+    doc = nlp("Ketua DPC PDIP Jeneponto, H. Kaharuddin, mengatakan partainya solid mendukung pasangan ini. "
+              "“Kami siap,” ujar Kaharuddin.")
+    assert [s.text for s in doc.spans["people"]] == ["Kaharuddin", "Kaharuddin"]
+    assert [(s.text, s.label_) for s in doc.spans["parties"]] == [("PDIP", "PDIP")]
+    assert [s.label_ for s in doc.spans["quotes"]] == ["INDIRECT", "DIRECT"]
