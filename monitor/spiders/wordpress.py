@@ -517,7 +517,11 @@ class WordPressSpider(SitemapSpider):
 
     def parse_sitemap(self, response: Response):
         body = self._get_sitemap_body(response) if response.status == 200 else None
+        if body is None and response.status == 200 and re.search(rb"<(urlset|sitemapindex)\b", response.body[:2048]):
+            body = response.body  # a sitemap served with an HTML content type
         kind, entries = disc.sitemap_entries(body, self.tz) if body else (None, [])
+        # `loc` should be absolute; a relative one is read against the sitemap's own address.
+        entries = [disc.Entry(response.urljoin(e.url), e.modified, e.published) for e in entries]
         if kind is None:
             missing = f"{response.url} ({response.status})"
             note = self.notes.get("sitemap")
