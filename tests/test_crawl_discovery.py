@@ -35,6 +35,8 @@ def test_canonical_url_keeps_what_identifies_a_story():
     assert canonical_url("http://127.0.0.1:8042/?p=123&utm_campaign=x", "http") == "http://127.0.0.1:8042/?p=123"
     assert canonical_url("https://x.example/a-b-c/") != canonical_url("https://x.example/a-b-d/")
     assert clean_url("https://x.example/?p=5&fbclid=1#c") == "https://x.example/?p=5"
+    assert clean_url("https://x.example/2024/06/25/pasar/amp/?utm_source=wa") == "https://x.example/2024/06/25/pasar/"
+    assert clean_url("https://x.example/Berita-Pasar") == "https://x.example/Berita-Pasar"
 
 
 @pytest.mark.parametrize("url", [

@@ -38,10 +38,14 @@ def canonical_url(url: str, scheme: str | None = None) -> str:
 
 
 def clean_url(url: str) -> str:
-    """The URL to fetch: tracking parameters and fragment removed, otherwise as published."""
+    """The URL to fetch: tracking parameters, fragment and AMP suffix removed, otherwise as published
+    (the full page, not its AMP copy, is what the extractor reads best)."""
     parts = urlsplit(url.strip())
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
+    path = parts.path or "/"
+    if _AMP_PATH.search(path):
+        path = _AMP_PATH.sub("", path).rstrip("/") + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
 # Pages that are never articles, and endless spaces a crawler can wander into.
