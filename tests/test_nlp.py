@@ -276,3 +276,25 @@ def test_pipeline_used_directly_sets_spans(nlp):
     assert [s.text for s in doc.spans["people"]] == ["Kaharuddin", "Kaharuddin"]
     assert [(s.text, s.label_) for s in doc.spans["parties"]] == [("PDIP", "PDIP")]
     assert [s.label_ for s in doc.spans["quotes"]] == ["INDIRECT", "DIRECT"]
+
+
+def test_gazetteer_dir_can_be_replaced(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "monitor" / "nlp" / "data", data)
+    lines = (data / "parties.jsonl").read_text(encoding="utf-8").splitlines()
+    parties = [json.loads(x) for x in lines if x]
+    for p in parties:
+        if p["id"] == "GOLKAR":
+            p["variants"].append("Partai Kuning")
+    (data / "parties.jsonl").write_text("".join(json.dumps(p) + "\n" for p in parties), encoding="utf-8")
+    code = ("from monitor.nlp import analyze; "
+            "print([p['id'] for p in analyze('', 'Kader Partai Kuning berkumpul.')['parties']])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[1], env={**__import__("os").environ,
+                                                                     "MONITOR_GAZETTEER_DIR": str(data)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['GOLKAR']"

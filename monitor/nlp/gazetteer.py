@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
 from monitor.nlp.names import compatible, name_key
 
-DATA = Path(__file__).resolve().parent / "data"
+# MONITOR_GAZETTEER_DIR points at another copy of data/ (an edited party list, a newer KPU file)
+# so that `monitor reprocess` can apply it without touching the package.
+DATA = Path(os.environ.get("MONITOR_GAZETTEER_DIR") or Path(__file__).resolve().parent / "data")
 
 
 def _jsonl(name: str) -> list[dict]:
