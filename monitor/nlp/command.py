@@ -27,7 +27,7 @@ def _read_article(path: Path) -> tuple[str, str]:
         if dateline and not text.lstrip().startswith(dateline):
             text = f"{dateline}, {text}" if text else dateline
         return article.title or "", text
-    title, _, body = content.lstrip("\ufeff").partition("\n")
+    title, _, body = content.lstrip("\ufeff").replace("\r\n", "\n").partition("\n")
     return title.strip(), body
 
 
