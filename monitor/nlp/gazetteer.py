@@ -12,11 +12,20 @@ from monitor.nlp.names import compatible, name_key
 # MONITOR_GAZETTEER_DIR points at another copy of data/ (an edited party list, a newer KPU file)
 # so that `monitor reprocess` can apply it without touching the package.
 DATA = Path(os.environ.get("MONITOR_GAZETTEER_DIR") or Path(__file__).resolve().parent / "data")
+# MONITOR_EXTRA_GAZETTEER names a folder whose jsonl files are read *after* data/'s: the demo's
+# fictional pairs and regency join the KPU registry this way, only in the runs that ask for it.
+EXTRA_ENV = "MONITOR_EXTRA_GAZETTEER"
 
 
 def _jsonl(name: str) -> list[dict]:
-    with open(DATA / name, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    rows = []
+    for folder in (DATA, os.environ.get(EXTRA_ENV)):
+        path = Path(folder) / name if folder else None
+        if path is None or (folder is not DATA and not path.exists()):
+            continue
+        with open(path, encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f if line.strip()]
+    return rows
 
 
 @lru_cache(maxsize=None)

@@ -90,9 +90,8 @@ def cue_after(text: str, end: int):
     cue = m.group("cue").lower()
     nya = bool(m.group("nya"))
     word = cue + ("nya" if nya else "")
-    if word in vocab.CUES and not nya:
-        # 'katanya' spelled as one cue word
-        pass
+    if nya and cue not in vocab.CUES and word in vocab.CUES:
+        nya = False  # 'tanya' is a cue of its own, not 'ta' + '-nya'
     base = cue
     if base not in vocab.CUES and word not in vocab.CUES:
         if base in vocab.SPEECH_VERBS or word in vocab.SPEECH_VERBS:
