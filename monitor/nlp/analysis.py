@@ -139,7 +139,9 @@ def detect_people(st: State) -> None:
     places = frozenset(place_words([st.title, st.text[:20000]], st.region if not lookup(st.region or "") else None))
     bmask = _mask(len(st.text), st.noise + masked)
     tmask = _mask(len(st.title), tmasked)
-    body, _ = find_names(st.text, lambda pos: bool(bmask[pos]) if pos < len(bmask) else False, places=places)
+    title_words = frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", st.title))
+    body, _ = find_names(st.text, lambda pos: bool(bmask[pos]) if pos < len(bmask) else False, places=places,
+                         known=title_words)
     head, _ = find_names(st.title, lambda pos: bool(tmask[pos]) if pos < len(tmask) else False, title=True,
                          places=places)
     # Headlines capitalise every word: keep only the words the body also writes as names

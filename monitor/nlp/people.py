@@ -106,6 +106,7 @@ _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini
 
 _AFFIXED_STRICT = re.compile(r"^(?:pe[nmr]?|peng|peny|per)[a-z]{3,}(?:an)$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^[a-z]{4,}kan$")
 _VERBISH = re.compile(r"^(?:meng|meny|mem|men|ber|di|ter)[a-z]{4,}(?:kan|i|nya)?$")
+_SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama", "usai", "ketika", "bahwa"})
 _SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dari", "untuk", "kepada", "dengan",
                          "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
 
@@ -123,6 +124,8 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
             if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
                 return cut
+            if suffix in _SURE_GLUE and len(prefix) >= 5:
+                return cut  # no name ends in these words ('Kristiyantoyang')
         elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (
                 prefix in known or prefix in region_forms() or (len(prefix) >= 5 and prefix in vocab.NAME_WORDS)):
             return cut  # only when the article writes the name alone elsewhere ('Samsinar' stays whole)
@@ -159,7 +162,7 @@ def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
 _CAPS_GLUE = re.compile(r"^([A-Z]{2,})(?=[A-Z][a-z]{2,})")
 
 
-def tokenize(text: str) -> list[Tok]:
+def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
     known = None
     toks = []
     for m in _TOKEN.finditer(text):
@@ -178,7 +181,7 @@ def tokenize(text: str) -> list[Tok]:
                     cut = g.end(1) if g else None
                 if cut is None and t.lower() not in vocab.NAME_WORDS:
                     if known is None:
-                        known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
+                        known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} | extra_known
                     cut = _glued_suffix(t, known)
                 if cut:
                     toks.append(Tok(t[:cut], start, start + cut))
@@ -263,9 +266,10 @@ _PLACE_AFTER = re.compile(
 
 
 def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
-               places: frozenset = frozenset()) -> tuple[list[NameSpan], list[Tok]]:
-    """Candidate person names with their evidence; `skip(pos)` masks Baca Juga lines and bylines."""
-    toks = tokenize(text)
+               places: frozenset = frozenset(), known: frozenset = frozenset()) -> tuple[list[NameSpan], list[Tok]]:
+    """Candidate person names with their evidence; `skip(pos)` masks Baca Juga lines and bylines;
+    `known` are words the article writes capitalised elsewhere (the headline), for glued words."""
+    toks = tokenize(text, known)
     out: list[NameSpan] = []
     n = len(toks)
     i = 0
