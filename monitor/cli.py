@@ -1,6 +1,7 @@
 """The `monitor` command: one click group, one function per command."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -195,6 +196,11 @@ def demo(db_path, serve, port):
     from monitor.demo.server import DEMO_SITE, start_server
     from monitor.outlets import Outlet
 
+    from monitor.demo.server import DEMO_GAZETTEER
+    from monitor.nlp.gazetteer import EXTRA_ENV
+
+    # The demo's fictional pairs and regency join the KPU registry for this run only.
+    os.environ[EXTRA_ENV] = str(DEMO_GAZETTEER)
     server = start_server(DEMO_SITE)
     click.echo(f"Demo outlet running at {server.url}", err=True)
     try:

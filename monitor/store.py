@@ -55,11 +55,13 @@ class Store:
 
     # -- reference data -------------------------------------------------
     def ensure_reference_data(self) -> None:
-        if self.db["parties"].count and self.db["candidates"].count:
-            return
         try:
             from monitor.nlp.gazetteer import load_parties, load_paslon
         except ImportError:
+            return
+        # Reload when the gazetteers grew (a newer KPU file, the demo's fictional pairs).
+        if (self.db["parties"].count >= len(load_parties())
+                and self.db["candidates"].count >= 2 * len(load_paslon())):
             return
         parties = [
             {

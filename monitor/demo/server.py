@@ -24,6 +24,8 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from monitor.demo.site import META_FILE
 
 DEMO_SITE = Path(__file__).resolve().parent / "site"
+# Registry entries for the demo's fictional pairs and regency (see monitor.nlp.gazetteer.EXTRA_ENV).
+DEMO_GAZETTEER = Path(__file__).resolve().parent / "gazetteer"
 PLACEHOLDER = "{{BASE}}"
 PLACEHOLDER_QUOTED = quote(PLACEHOLDER, safe="")  # inside share-button query strings
 TYPES = {
