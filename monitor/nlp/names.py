@@ -12,19 +12,19 @@ from functools import lru_cache
 
 # Honorifics and academic/religious/military titles written before a name.
 PREFIX_TITLES = {
-    "h", "hj", "hi", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "tgk", "tengku_title", "kh", "k.h",
+    "h", "hj", "hi", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "k.h",
     "ust", "ustadz", "ustaz", "ustadzah", "drg", "apt", "ns", "pdt", "capt", "letjen", "irjen", "mayjen",
     "brigjen", "kombes", "akbp", "kompol", "jenderal", "jend", "purn", "laksamana", "marsekal", "kolonel",
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
-    "ny", "gus", "buya", "habib_title", "romo", "pastor", "bhiksu", "datuk_title", "ki", "nyi", "hc", "h.c",
-    "dt_not", "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "tuan_guru",
+    "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
+    "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.
 MUHAMMAD = {
     "m", "mhd", "muh", "moh", "moch", "mochd", "muhd", "mohd", "mohamad", "mohammad", "mohammed", "muhamad",
     "muhammad", "muhammmad", "mochammad", "mochamad", "muchammad", "muchamad", "mukhammad", "mokhamad",
-    "mokhammad", "mohamed", "muhamed", "mhmd", "muchlis_not",
+    "mokhammad", "mohamed", "muhamed", "mhmd",
 }
 AHMAD = {"ahmad", "achmad", "akhmad", "ahmat", "achmat", "amad"}
 ABDUL = {"abd", "abdul", "abdoel", "abdull"}

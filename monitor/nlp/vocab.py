@@ -7,8 +7,8 @@ from monitor.nlp.gazetteer import load_lexicon
 
 HONORIFICS = {
     "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
-    "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "habib_", "gus",
-    "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", "daeng_",
+    "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
+    "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir",
@@ -35,14 +35,14 @@ ROLE_HEADS = {
     "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami",
     "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
     "kontestan", "senator", "komisaris", "kabiro", "karo", "kasubdit", "dirreskrimum", "dirreskrimsus",
-    "kapolsubsektor", "sekretariat_", "humas", "kahumas", "kasubbag", "wartawan", "jurnalis", "pemimpin",
+    "kapolsubsektor", "humas", "kahumas", "kasubbag", "wartawan", "jurnalis", "pemimpin",
     "redaktur", "dai", "mubalig", "ulama", "budayawan", "seniman", "atlet", "pelatih", "pemain", "artis",
     "penyanyi", "aktor", "aktris", "selebgram", "youtuber", "influencer", "pengusaha", "bos", "inisiator",
     "koordinator", "korlap", "korcam", "kordes", "panwascam", "ppk", "pps", "kpps", "ketuanya", "wakilnya",
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
-    "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten", "kepala_",
+    "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
 ROLE_WORDS = ROLE_HEADS | {
