@@ -39,8 +39,23 @@ def spider_class(kind: str, settings: Settings):
         raise ValueError(f"unknown outlet kind {kind!r}: not 'wordpress' nor a spider in monitor/spiders") from None
 
 
+def _raise_file_limit(wanted: int) -> None:
+    """Each outlet holds sockets and a database connection: lift the soft open-files limit
+    toward the hard one so hundreds of outlets fit in one process."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
 def _run(outlets: list[Outlet], settings: Settings, spider_kwargs: dict) -> list[dict]:
     from scrapy.crawler import CrawlerProcess
+
+    _raise_file_limit(256 + 16 * len(outlets))
 
     classes = [spider_class(o.kind, settings) for o in outlets]  # fail before any crawl starts
     ids = [o.id for o in outlets]

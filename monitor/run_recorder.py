@@ -66,6 +66,7 @@ class RunRecorder:
         self.store = None
         self.row_id = None
         self.outlet_id = None
+        self.owns_store = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -85,7 +86,11 @@ class RunRecorder:
         if outlet is None:
             return
         self.outlet_id = outlet.id
-        self.store = Store(self.db_path)
+        # The store pipeline's connection when there is one: hundreds of outlets in one process
+        # would otherwise hold two SQLite connections (and their file handles) each.
+        shared = getattr(self.crawler, "monitor_store", None)
+        self.owns_store = shared is None
+        self.store = shared or Store(self.db_path)
         self.store.upsert_outlet(outlet)
         since = getattr(spider, "since", None)
         self.row_id = self.store.start_run(self.run_id, outlet.id, since.isoformat() if since else None)
@@ -126,4 +131,5 @@ class RunRecorder:
         try:
             self.store.finish_run(self.row_id, status=status, **counts)
         finally:
-            self.store.close()
+            if self.owns_store:
+                self.store.close()
