@@ -168,3 +168,54 @@ def test_shipped_settings_are_polite():
 def test_retry_after_values(value, seconds):
     now = datetime(2015, 10, 21, 7, 28, 0, tzinfo=timezone.utc)
     assert retry_after_seconds(value, now) == seconds
+
+
+class EndlessSite:
+    """Every listing page links ten never-seen stories, a next page, a calendar, searches and replies."""
+
+    def __init__(self):
+        self.paths: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_GET(self):
+                site.paths.append(self.path)
+                if self.path == "/robots.txt":
+                    body, status = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n", 200
+                elif self.path == "/" or self.path.startswith("/page/"):
+                    n = int(self.path.strip("/").split("/")[-1]) if self.path != "/" else 1
+                    links = "".join(f'<h2><a href="/2024/09/{n % 28 + 1:02d}/cerita-nomor-{n}-{i}-dari-halaman/">S</a></h2>'
+                                    for i in range(10))
+                    body, status = (
+                        f"<html><body>{links}<a href='/kalender/2024/{n}/'>kal</a><a href='/?s=x{n}'>cari</a>"
+                        f"<a href='/2024/09/01/cerita-nomor-1-0-dari-halaman/?replytocom={n}'>balas</a>"
+                        f"<a href='/events/2024-{n}/?ical=1'>ical</a><a href='https://elsewhere.example/a-b-c-d/'>x</a>"
+                        f"<a class='next page-numbers' href='/page/{n + 1}/'>Berikutnya</a></body></html>", 200)
+                else:
+                    body, status = "<html><body>not found</body></html>", 404
+                data = body.encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8" if status != 200 or "<html" in body else "text/plain")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+
+def test_endless_pagination_and_traps_are_bounded(tmp_path):
+    site = EndlessSite()
+    try:
+        [summary] = crawl([site.url], tmp_path / "m.db", settings={"MONITOR_MAX_LISTING_PAGES": 5})
+    finally:
+        site.httpd.shutdown()
+        site.httpd.server_close()
+    listing = [p for p in site.paths if p == "/" or p.startswith("/page/")]
+    assert listing == ["/", "/page/2/", "/page/3/", "/page/4/", "/page/5/"]
+    assert not [p for p in site.paths if any(t in p for t in ("kalender", "?s=", "replytocom", "ical"))]
+    assert "stopped after 5 listing pages" in summary["message"]
