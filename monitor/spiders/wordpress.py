@@ -125,6 +125,7 @@ class WordPressSpider(SitemapSpider):
         self.feed_page_one: str | None = None
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
+        self.answered = False  # any response at all from the outlet
 
     # -- setup -----------------------------------------------------------------
     @classmethod
@@ -253,6 +254,7 @@ class WordPressSpider(SitemapSpider):
             raise DontCloseSpider
 
     def _on_response(self, response, request, spider=None) -> None:
+        self.answered = True
         # robots.txt is fetched by RobotsTxtMiddleware; read its Sitemap: lines from the same response.
         if urlsplit(response.url).path == "/robots.txt" and response.status == 200:
             # WordPress's own robots.txt names its sitemaps (core and SEO plugins add the line).
@@ -296,14 +298,15 @@ class WordPressSpider(SitemapSpider):
         self.crawler.stats.inc_value("monitor/discovery_errors")
         if request.callback == self.parse_home:
             self.home_failed = True
-        if failure.check(*UNREACHABLE):
-            # Retries with backoff already failed: the site is down, every other probe would wait too.
+        if failure.check(*UNREACHABLE) and not self.answered:
+            # Retries with backoff failed and the site never answered at all: it is down, and every
+            # other probe would wait too. (A slow sitemap on a live site only fails its own step.)
             self.notes["unreachable"] = f"{urlsplit(request.url).netloc}: {failure.getErrorMessage() or failure.type.__name__}"
             self.steps.clear()
             return None
-        next_probe = request.meta.get("next_probe")
-        if next_probe:
-            return next_probe()
+        probes = request.meta.get("probes")
+        if probes:
+            return list(self._sitemap_probe(probes))
 
     def _mark(self, source: str, url: str, complete: bool) -> None:
         self.worked.setdefault(source, url)
@@ -511,7 +514,6 @@ class WordPressSpider(SitemapSpider):
         probes = list(probes)
         request = self._discovery_request(url, self.parse_sitemap, "sitemap", depth=depth)
         if probes:
-            request.meta["next_probe"] = lambda: list(self._sitemap_probe(probes))
             request.meta["probes"] = probes
         return request
 
