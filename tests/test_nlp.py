@@ -164,6 +164,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Posko di Jalan TGKH Zainuddin Abdul Madjid dibuka. Kepala Desa Bonto Salama, Muh. Arsyad, hadir.",
      {"Muh. Arsyad"}),
     ("Warga menerima Kartu Prakerja dan voucher Indomaret di Pantai Losari.", set()),
+    ("Rapat dihadiri Camat Enggano, para kepala desa, dan CEO Tesla dan SpaceX.", set()),
+    ("Ketua MK Suhartoyo membacakan putusan. Sementara di Ghana, kandidat lain kalah.", {"Suhartoyo"}),
     ("Pengurus DPC PDIP menggelar rapat di Universitas Hasanuddin.\n\nPenulis: Budi Santoso\nEditor: Nurul Fadillah",
      set()),
 ])

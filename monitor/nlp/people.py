@@ -70,6 +70,8 @@ _FACILITY = {
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
 _SINGLE_OK = False  # one capitalised name word alone, without context: measured, too many places and brands
+# Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
+_MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
@@ -124,7 +126,7 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
             if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
                 return cut
-            if suffix in _SURE_GLUE and len(prefix) >= 5:
+            if suffix in _SURE_GLUE and len(prefix) >= 5 and re.search(r"[aeiou]", prefix[-2:]):
                 return cut  # no name ends in these words ('Kristiyantoyang')
         elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (
                 prefix in known or prefix in region_forms() or (len(prefix) >= 5 and prefix in vocab.NAME_WORDS)):
@@ -374,7 +376,12 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             last_r = max(x for x, kd in enumerate(before) if kd == "R")
             if all(kd != "N" for kd in kinds[last_r + 1:s]):
                 role_before = True
-                evidence = "strong"
+                # One unknown word after an office is as often the place or body it heads
+                # ('Camat Enggano', 'CEO Tesla', 'Ketua Majelis Syura'): it needs a name word.
+                low0 = words[0].lower()
+                if len(words) > 1 or low0 in vocab.NAME_WORDS or (s > 0 and kinds[s - 1] == "T") or (
+                        run[s - 1].low not in _PLACE_ROLES and _MONONYM.search(low0) and not _AFFIXED.match(low0)):
+                    evidence = "strong"
         ti = i0 + run.index(run[s])
         prev = toks[ti - 1] if ti > 0 else None
         last_idx = i0 + e - 1
@@ -391,7 +398,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             elif nxt.text == "," and nxt2 is not None and (
                 is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga"}
                 or (nxt2.low in vocab.SPEECH_VERBS and prev is not None and prev.text == ",")
-            ) and not (lone_initial and words[0].lower() not in vocab.NAME_WORDS):
+            ) and not (len(words) == 1 and words[0].lower() not in vocab.NAME_WORDS and (
+                    lone_initial or (prev is not None and prev.low in {"di", "ke", "dari"}))):
                 evidence = "strong"
             elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
                 evidence = "strong"  # age: 'Hasnah (61)'
