@@ -66,6 +66,18 @@ def test_mentions_and_quotes_were_found(demo_db):
     assert conn.execute("select count(*) from quotes where speaker is not null").fetchone()[0] > 40
 
 
+def test_every_demo_candidate_is_linked(demo_db):
+    """The demo's fictional pairs join the registry, so the candidate charts have data."""
+    db, _ = demo_db
+    from monitor.demo.server import DEMO_GAZETTEER
+
+    pairs = [json.loads(line) for line in (DEMO_GAZETTEER / "paslon.jsonl").read_text().splitlines()]
+    bontolangi = {f"{p['id_paslon']}-{pos}" for p in pairs if p["wilayah"] == "BONTOLANGI" for pos in ("calon", "wakil")}
+    conn = sqlite3.connect(db)
+    linked = {r[0] for r in conn.execute("select distinct candidate_id from mentions where candidate_id is not null")}
+    assert linked == bontolangi
+
+
 def test_datasette_answers_over_the_result(demo_db):
     from monitor.serve import DB_NAME, build_datasette
 

@@ -29,7 +29,9 @@ MUHAMMAD = {
 AHMAD = {"ahmad", "achmad", "akhmad", "ahmat", "achmat", "amad"}
 ABDUL = {"abd", "abdul", "abdoel", "abdull"}
 # Lower-case particles that belong inside a name.
-PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "ibn", "bt", "bte"}
+PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "ibn", "bt", "bte",
+             # Makassarese "Dg." (daeng) stands between the given name and the daeng name; KPU often drops it.
+             "dg"}
 
 _DEGREE_TOKEN = re.compile(
     r"^(?:[A-Z][a-zA-Z]{0,4}\.){1,4}(?:[A-Za-z]{1,5}\.?)?$"  # S.H.  M.M.  S.Sos.  LL.M.  M.Ec.Dev.  S.E
