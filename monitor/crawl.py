@@ -56,6 +56,12 @@ def _run(outlets: list[Outlet], settings: Settings, spider_kwargs: dict) -> list
     from scrapy.crawler import CrawlerProcess
 
     _raise_file_limit(256 + 16 * len(outlets))
+    from monitor.outlets import PLACEHOLDER_CONTACT
+
+    if settings.get("MONITOR_CONTACT_URL") == PLACEHOLDER_CONTACT and not settings.getbool("MONITOR_CHECK_ONLY"):
+        logging.getLogger(__name__).warning(
+            "no crawler contact set: put [crawler] contact_url in outlets.toml or set MONITOR_CONTACT_URL, "
+            "so site owners can reach you (it goes in the User-Agent)")
 
     classes = [spider_class(o.kind, settings) for o in outlets]  # fail before any crawl starts
     ids = [o.id for o in outlets]

@@ -150,6 +150,26 @@ def parse_registry(text: str, source: str = "registry") -> list[Outlet]:
     return outlets
 
 
+PLACEHOLDER_CONTACT = "https://example.org/set-crawler-contact-url"
+
+
+def contact_url(path: str | Path | None = None) -> str:
+    """Who site owners can reach about the crawler: MONITOR_CONTACT_URL, else `[crawler] contact_url`
+    of the registry (the repository's own when `path` is not given)."""
+    import os
+
+    if os.environ.get("MONITOR_CONTACT_URL"):
+        return os.environ["MONITOR_CONTACT_URL"]
+    path = Path(path or os.environ.get("MONITOR_REGISTRY") or DEFAULT_REGISTRY)
+    if not path.exists():
+        path = Path(__file__).resolve().parent.parent / DEFAULT_REGISTRY.name
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("crawler", {}).get("contact_url")
+    except (OSError, tomllib.TOMLDecodeError):
+        value = None
+    return value or PLACEHOLDER_CONTACT
+
+
 def load_registry(path: str | Path = DEFAULT_REGISTRY) -> list[Outlet]:
     path = Path(path)
     try:

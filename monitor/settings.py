@@ -16,8 +16,11 @@ MONITOR_DB = "db/monitor.db"
 # so these limits hold per outlet while outlets crawl side by side.
 import os as _os
 
-# Who to contact about the crawler; shown in every request's User-Agent.
-MONITOR_CONTACT_URL = _os.environ.get("MONITOR_CONTACT_URL", "https://github.com/pilkada-monitor/monitor")
+from monitor.outlets import contact_url as _contact_url  # noqa: E402
+
+# Who site owners can reach about the crawler, in every request's User-Agent: the environment's
+# MONITOR_CONTACT_URL, else `[crawler] contact_url` in outlets.toml.
+MONITOR_CONTACT_URL = _contact_url()
 USER_AGENT = f"pilkada-monitor/0.1 (+{MONITOR_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 32  # across outlets

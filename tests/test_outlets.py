@@ -162,3 +162,18 @@ def test_scrapy_list_names_the_spiders():
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert {"wordpress", "jurnalisbicara"} <= set(result.stdout.split())
+
+
+def test_contact_url_from_registry_or_environment(tmp_path, monkeypatch):
+    from monitor.outlets import PLACEHOLDER_CONTACT, contact_url
+
+    path = tmp_path / "outlets.toml"
+    path.write_text('[crawler]\ncontact_url = "mailto:redaksi@kabar.example"\n' + GOOD, encoding="utf-8")
+    monkeypatch.delenv("MONITOR_CONTACT_URL", raising=False)
+    assert contact_url(path) == "mailto:redaksi@kabar.example"
+    assert [o.id for o in load_registry(path)] == ["kabar", "papua-example-news"]
+    monkeypatch.setenv("MONITOR_CONTACT_URL", "https://kabar.example/kontak")
+    assert contact_url(path) == "https://kabar.example/kontak"
+    monkeypatch.delenv("MONITOR_CONTACT_URL")
+    (tmp_path / "empty.toml").write_text("", encoding="utf-8")
+    assert contact_url(tmp_path / "empty.toml") == PLACEHOLDER_CONTACT
