@@ -4,6 +4,8 @@
 
 1. Gold articles (tests/files/nlp/<name>.txt + <name>.gold.json, written and annotated by
    the team): precision / recall / F1 for people, parties, quote speakers, candidate links.
+1b. Real articles (tests/files/nlp_real/*.gold.json: hand-made facts about articles of
+   ../shared/data/political_news, text read from there; dev and held-out splits reported apart).
 2. idner-news-2k test split (skipped when ../shared is absent): person and organisation F1,
    exact entity spans, per sentence and with the split read as running text (as articles are).
 3. Throughput of the full analysis on one core over ../shared/data/political_news,
@@ -138,6 +140,71 @@ def eval_gold(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None) ->
     return {"articles": len(files), **{k: prf(*v) for k, v in totals.items()}}
 
 
+def eval_real(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None, split: str | None = None) -> dict | None:
+    """Real articles kept in ../shared/data, annotated by hand (tests/files/nlp_real/*.gold.json).
+
+    A gold file holds facts only: people, party ids, candidate links, and one entry per statement
+    with its character offset in the article text (`at`), speaker (null for an organisation or an
+    unnamed source) and whether it is direct. A predicted statement matches the gold statement whose
+    offset falls inside its span; it counts when the speakers agree. Returns None without ../shared."""
+    src_root = shared or DEFAULT_SHARED
+    rows_by_source: dict[str, list[str]] = {}
+    totals = {k: [0, 0, 0] for k in ("people", "parties", "quote_speakers", "candidate_links")}
+    n = 0
+    for gf in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        if split and gold.get("split") != split:
+            continue
+        path = src_root / gold["source"]
+        if not path.exists():
+            return None
+        if gold["source"] not in rows_by_source:
+            rows_by_source[gold["source"]] = path.read_text(encoding="utf-8").splitlines()
+        row = json.loads(rows_by_source[gold["source"]][gold["line"] - 1])
+        if row.get("url") != gold.get("url"):
+            raise SystemExit(f"{gf.name}: line {gold['line']} of {gold['source']} is another article")
+        n += 1
+        text = row["text"]
+        r = analyze(row["title"], text, region=gold.get("region"), nlp=nlp)
+        pred_people = [p["name"] for p in r["people"]]
+        _add(totals["people"], match_people(pred_people, gold["people"]), len(pred_people), len(gold["people"]))
+        pp, gp = {p["id"] for p in r["parties"]}, set(gold["parties"])
+        _add(totals["parties"], len(pp & gp), len(pp), len(gp))
+        used, tpq = set(), 0
+        for q in r["quotes"]:
+            hit = None
+            for j, g in enumerate(gold["quotes"]):
+                if j not in used and q["start"] - 2 <= g["at"] < q["end"]:
+                    hit = j
+                    break
+            if hit is None:
+                if verbose:
+                    print(f"  {gf.stem[:11]}: extra statement ({q['speaker']}): {q['text'][:70]!r}")
+                continue
+            used.add(hit)
+            g = gold["quotes"][hit]
+            if same_person(q["speaker"], g["speaker"]):
+                tpq += 1
+            elif verbose:
+                print(f"  {gf.stem[:11]}: speaker {q['speaker']!r} != {g['speaker']!r}: {q['text'][:60]!r}")
+        if verbose:
+            for j, g in enumerate(gold["quotes"]):
+                if j not in used:
+                    print(f"  {gf.stem[:11]}: missed statement ({g['speaker']}, {'direct' if g['direct'] else 'indirect'}): "
+                          f"{text[g['at']:g['at'] + 60]!r}")
+        _add(totals["quote_speakers"], tpq, len(r["quotes"]), len(gold["quotes"]))
+        pc = {(p["candidate"]["id_paslon"], p["candidate"]["position"]) for p in r["people"] if p["candidate"]}
+        gc = {(c["id_paslon"], c["position"]) for c in gold.get("candidates", [])}
+        _add(totals["candidate_links"], len(pc & gc), len(pc), len(gc))
+        if verbose:
+            missing = [g for g in gold["people"] if not any(same_person(p, g) for p in pred_people)]
+            extra = [p for p in pred_people if not any(same_person(p, g) for g in gold["people"])]
+            if missing or extra or pp != gp or pc != gc:
+                print(f"  {gf.stem[:11]}: people missing {missing} extra {extra}; parties {sorted(pp ^ gp)}; "
+                      f"links missing {sorted(gc - pc)} extra {sorted(pc - gc)}")
+    return {"articles": n, **{k: prf(*v) for k, v in totals.items()}}
+
+
 def _add(acc, tp, n_pred, n_gold):
     acc[0] += tp
     acc[1] += n_pred
@@ -270,6 +337,20 @@ def main(argv=None) -> int:
     for k in ("people", "parties", "quote_speakers", "candidate_links"):
         p, r, f = g[k]
         print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+    real_dir = ROOT / "tests" / "files" / "nlp_real"
+    for split in ("dev", "heldout"):
+        if args.verbose:
+            print(f"Real articles, {split}:")
+        g = eval_real(real_dir, nlp, args.verbose, args.shared, split=split)
+        if g is None:
+            print(f"Real articles ({split}): skipped (../shared/data absent)")
+            continue
+        print(f"Real articles, {split}: {g['articles']} hand-annotated in {real_dir.relative_to(ROOT)}")
+        print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
+        for k in ("people", "parties", "quote_speakers", "candidate_links"):
+            p, r, f = g[k]
+            print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     idner = args.shared / "ner" / "idner_news_2k" / "test.txt"
     if idner.exists() and not args.skip_idner:

@@ -727,7 +727,7 @@ def to_dict(st: State) -> dict:
     parties = [{"id": pid, "name": pname[pid], "mentions": n} for pid, n in pcount.most_common()]
     quotes = [
         {"speaker": names[q.speaker] if q.speaker is not None else None, "text": q.text, "direct": q.direct,
-         "cue": q.cue}
+         "cue": q.cue, "start": q.start, "end": q.end}
         for q in st.quotes
     ]
     regions = list(dict.fromkeys(
