@@ -90,9 +90,10 @@ def test_two_crawls_started_together_one_runs(tmp_path, demo):
     conn = sqlite3.connect(tmp_path / "m.db")
     runs = conn.execute("select distinct run_id from crawl_runs").fetchall()
     rows = conn.execute("select outlet_id, status, pages_fetched, finished is not null from crawl_runs").fetchall()
-    assert len(runs) == 1
-    assert len(rows) == 1 and rows[0][0] == "demo" and rows[0][2] > 0 and rows[0][3] == 1
-    assert conn.execute("select count(*) from articles").fetchone()[0] > 0
+    worked = next(err for code, err in results if code == 0)
+    assert len(runs) == 1, runs
+    assert len(rows) == 1 and rows[0][0] == "demo" and rows[0][2] > 0 and rows[0][3] == 1, (rows, worked[-3000:])
+    assert conn.execute("select count(*) from articles").fetchone()[0] > 0, worked[-3000:]
 
 
 def test_a_dead_outlet_gives_exit_3_the_other_is_stored_and_logged(tmp_path, demo):
