@@ -107,13 +107,20 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
     except AlreadyRunning as exc:
         click.echo(f"monitor crawl: {exc}", err=True)
         # The log file is the run history cron and systemd users read: the refusal belongs there too.
-        logs.setup_logging(log_dir, level="WARNING", stderr=False)
-        logging.getLogger("monitor.crawl").warning("refused: %s (exit %d)", exc, EXIT_LOCKED)
-        logs.teardown_logging()
+        try:
+            logs.setup_logging(log_dir, level="WARNING", stderr=False)
+            logging.getLogger("monitor.crawl").warning("refused: %s (exit %d)", exc, EXIT_LOCKED)
+            logs.teardown_logging()
+        except OSError:
+            pass  # the stderr line above is the message that matters
         sys.exit(EXIT_LOCKED)
     log = logging.getLogger("monitor.crawl")
     try:
         log_file = logs.setup_logging(log_dir, level=log_level.upper())
+    except OSError as exc:
+        lock.release()
+        raise click.ClickException(f"cannot write the log file in {log_dir}: {exc.strerror or exc}") from None
+    try:
         log.info("crawl of %d outlet(s) into %s started; log file %s", len(outlets), db_path, log_file)
         extensions = dict(project_settings().getdict("EXTENSIONS"))
         extensions["monitor.logs.ProgressExtension"] = 900

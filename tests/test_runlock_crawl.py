@@ -113,3 +113,15 @@ def test_a_dead_outlet_gives_exit_3_the_other_is_stored_and_logged(tmp_path, dem
         assert "ERROR monitor.crawl: 1 of 2 outlet(s) failed entirely: dead" in text
     # Every stderr line is in the file too (Scrapy's own root handler is off, so nothing is printed twice).
     assert proc.stderr.count("monitor.progress: demo: started") == 1
+
+
+def test_unwritable_log_dir_is_one_line_and_frees_the_lock(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    db = tmp_path / "m.db"
+    result = CliRunner().invoke(cli, ["crawl", "--outlet", "http://127.0.0.1:9/", "--db", str(db),
+                                      "--log-dir", str(blocker / "logs")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write the log file in {blocker / 'logs'}: Not a directory\n"
+    with RunLock(lock_path_for(db)):
+        pass
