@@ -45,6 +45,8 @@ DOWNLOADER_MIDDLEWARES = {
 # Discovery bounds: traps (endless pagination, calendars) stop here at the latest.
 MONITOR_MAX_LISTING_PAGES = 100
 MONITOR_MAX_ARTICLES = 5000
+# A listing with no dates at all cannot be walked back to a window: this many pages per windowed run.
+MONITOR_MAX_UNDATED_LISTING_PAGES = 5
 # robots.txt Crawl-delay is obeyed (monitor.spiders.wordpress), up to this many seconds.
 MONITOR_MAX_CRAWL_DELAY = 60.0
 MONITOR_REGISTRY = "outlets.toml"

@@ -66,7 +66,7 @@ def test_looks_like_article(url, story):
 
 
 def test_date_from_url():
-    assert date_from_url("https://x.example/2024/06/25/slug/").isoformat() == "2024-06-25T00:00:00+00:00"
+    assert date_from_url("https://x.example/2024/06/25/slug/").isoformat() == "2024-06-25T23:59:59+00:00"
     assert date_from_url("https://x.example/slug/") is None
 
 
@@ -104,6 +104,8 @@ def test_sitemaps_index_and_urlset():
       xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://x.example/a-b-c/</loc>
       <news:news><news:publication_date>2024-06-25T10:00:00+08:00</news:publication_date></news:news></url></urlset>"""
     assert disc.sitemap_entries(urlset) == ("urlset", [disc.Entry("https://x.example/a-b-c/")])
+    dated = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.example/2024/06/25/a-b/</loc></url></urlset>"""
+    assert disc.sitemap_entries(dated)[1][0].published.isoformat() == "2024-06-25T23:59:59+00:00"
     assert disc.sitemap_entries(b"<html><body>404</body></html>") == (None, [])
 
 
@@ -156,7 +158,7 @@ def test_listing_pages():
     entries = disc.listing_entries(response, "https://x.example/", "WITA")
     assert [(e.url, e.published.isoformat()) for e in entries] == [
         ("https://x.example/banjir/", "2024-06-25T10:00:00+08:00"),
-        ("https://x.example/2024/06/24/bupati-resmikan-pasar/", "2024-06-24T00:00:00+00:00"),
+        ("https://x.example/2024/06/24/bupati-resmikan-pasar/", "2024-06-24T23:59:59+00:00"),
     ]
     assert disc.next_page(response) == "https://x.example/page/2/"
     assert disc.feed_links(response) == ["https://x.example/feed/", "https://x.example/comments/feed/"]

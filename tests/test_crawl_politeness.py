@@ -173,9 +173,10 @@ def test_retry_after_values(value, seconds):
 class EndlessSite:
     """Every listing page links ten never-seen stories, a next page, a calendar, searches and replies."""
 
-    def __init__(self):
+    def __init__(self, dated: bool = True):
         self.paths: list[str] = []
         site = self
+        prefix = "/2024/09/{day:02d}" if dated else "/berita"
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a):
@@ -187,11 +188,11 @@ class EndlessSite:
                     body, status = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n", 200
                 elif self.path == "/" or self.path.startswith("/page/"):
                     n = int(self.path.strip("/").split("/")[-1]) if self.path != "/" else 1
-                    links = "".join(f'<h2><a href="/2024/09/{n % 28 + 1:02d}/cerita-nomor-{n}-{i}-dari-halaman/">S</a></h2>'
+                    links = "".join(f'<h2><a href="{prefix.format(day=n % 28 + 1)}/cerita-nomor-{n}-{i}-dari-halaman/">S</a></h2>'
                                     for i in range(10))
                     body, status = (
                         f"<html><body>{links}<a href='/kalender/2024/{n}/'>kal</a><a href='/?s=x{n}'>cari</a>"
-                        f"<a href='/2024/09/01/cerita-nomor-1-0-dari-halaman/?replytocom={n}'>balas</a>"
+                        f"<a href='{prefix.format(day=1)}/cerita-nomor-1-0-dari-halaman/?replytocom={n}'>balas</a>"
                         f"<a href='/events/2024-{n}/?ical=1'>ical</a><a href='https://elsewhere.example/a-b-c-d/'>x</a>"
                         f"<a class='next page-numbers' href='/page/{n + 1}/'>Berikutnya</a></body></html>", 200)
                 else:
@@ -219,3 +220,15 @@ def test_endless_pagination_and_traps_are_bounded(tmp_path):
     assert listing == ["/", "/page/2/", "/page/3/", "/page/4/", "/page/5/"]
     assert not [p for p in site.paths if any(t in p for t in ("kalender", "?s=", "replytocom", "ical"))]
     assert "stopped after 5 listing pages" in summary["message"]
+
+
+def test_undated_listing_with_a_window_walks_a_page_budget(tmp_path):
+    site = EndlessSite(dated=False)
+    try:
+        [summary] = crawl([site.url], tmp_path / "m.db", since="2024-09-01",
+                          settings={"MONITOR_MAX_UNDATED_LISTING_PAGES": 3})
+    finally:
+        site.httpd.shutdown()
+        site.httpd.server_close()
+    assert [p for p in site.paths if p == "/" or p.startswith("/page/")] == ["/", "/page/2/", "/page/3/"]
+    assert "undated listing: stopped after 3 pages" in summary["message"]

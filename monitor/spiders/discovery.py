@@ -214,7 +214,8 @@ def sitemap_entries(body: bytes, tz: str = "WIB") -> tuple[str | None, list[Entr
     for d in sitemap:
         loc = (d.get("loc") or "").strip()
         if loc:
-            entries.append(Entry(loc, parse_when(d.get("lastmod"), tz)))
+            # No lastmod: a date in the permalink still bounds the story's age.
+            entries.append(Entry(loc, parse_when(d.get("lastmod"), tz), None if d.get("lastmod") else date_from_url(loc)))
     return sitemap.type, entries
 
 

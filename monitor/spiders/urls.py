@@ -100,11 +100,12 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 
 
 def date_from_url(url: str) -> datetime | None:
-    """`/2024/06/25/slug/` -> 2024-06-25 00:00 UTC (a day, good enough for a window test)."""
+    """`/2024/06/25/slug/` -> the last second of 2024-06-25 UTC: a story of that day in any
+    Indonesian zone is no later, so a window test on it never drops a story of the window."""
     m = _URL_DATE.search(urlsplit(url).path + "/")
     if not m:
         return None
     try:
-        return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=timezone.utc)
+        return datetime(int(m[1]), int(m[2]), int(m[3]), 23, 59, 59, tzinfo=timezone.utc)
     except ValueError:
         return None

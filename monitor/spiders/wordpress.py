@@ -126,6 +126,7 @@ class WordPressSpider(SitemapSpider):
         self.listing_links: set[str] = set()
         self.completed_by: str | None = None
         self.answered = False  # any response at all from the outlet
+        self.undated_pages = 0
 
     # -- setup -----------------------------------------------------------------
     @classmethod
@@ -167,6 +168,7 @@ class WordPressSpider(SitemapSpider):
         self.tz = self.outlet.timezone
         self.max_listing_pages = settings.getint("MONITOR_MAX_LISTING_PAGES", 100)
         self.max_articles = settings.getint("MONITOR_MAX_ARTICLES", 5000)
+        self.max_undated_pages = settings.getint("MONITOR_MAX_UNDATED_LISTING_PAGES", 5)
         self.include = [re.compile(p) for p in self.outlet.include]
         self.exclude = [re.compile(p) for p in self.outlet.exclude]
         history = self._history(settings)
@@ -606,6 +608,12 @@ class WordPressSpider(SitemapSpider):
         older = [e for e in entries if e.newest]
         past_window = bool(self.since and older and all(e.newest < self.since for e in older))
         keep_going = bool(fresh) and not past_window
+        if self.since and entries and not older and not self.check:
+            # Undated teasers and permalinks: the window cannot stop the walk, a page budget does.
+            self.undated_pages += 1
+            if self.undated_pages >= self.max_undated_pages:
+                self.notes["listing-undated"] = f"undated listing: stopped after {self.undated_pages} pages"
+                keep_going = False
         nxt = disc.next_page(response)
         if nxt and (canonical_url(nxt, self.scheme) in self.listing_seen or not disc.same_site(nxt, self.base_url)):
             nxt = None
