@@ -186,9 +186,14 @@ class Store:
         return "new"
 
     def person_id(self, name: str, variants=(), candidate: dict | None = None) -> int:
-        if name in self._people:
-            return self._people[name]
         cand_id = self._candidate_id(candidate)
+        if name in self._people:
+            pid = self._people[name]
+            if cand_id:  # a later article may be the first to tie this person to a candidate
+                self.db.execute(
+                    "update people set candidate_id = ? where id = ? and candidate_id is null", [cand_id, pid]
+                )
+            return pid
         row = self.db.execute("select id, variants, candidate_id from people where name = ?", [name]).fetchone()
         if row:
             pid, old_variants, old_cand = row

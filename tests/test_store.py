@@ -102,3 +102,13 @@ def test_locked_database_is_one_clear_error(tmp_path):
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def test_person_linked_to_a_candidate_in_a_later_article(store):
+    store.db["candidates"].insert({"id": "1-calon", "id_paslon": "1", "position": "calon", "name": "Andi Makmur"})
+    store.save_articles([(page(), FakeArticle("A", "Andi Makmur hadir."), ANALYSIS, "v1")])
+    linked = {**ANALYSIS, "people": [{"name": "Andi Makmur", "variants": [],
+                                      "candidate": {"id_paslon": "1", "position": "calon"}}]}
+    store.save_articles([(page("http://x/b/"), FakeArticle("B", "Andi Makmur lagi."), linked, "v1")])
+    (candidate_id,), = store.db.execute("select candidate_id from people where name = 'Andi Makmur'").fetchall()
+    assert candidate_id == "1-calon"
