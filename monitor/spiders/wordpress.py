@@ -121,6 +121,7 @@ class WordPressSpider(SitemapSpider):
         self.home_failed = False
         self.rest_endpoint: str | None = None
         self.feed_seen: str | None = None
+        self.remembered_feed: str | None = None  # the feed an earlier run found
         self.feed_last_resort = False
         self.feed_page_one: str | None = None
         self.listing_links: set[str] = set()
@@ -430,7 +431,7 @@ class WordPressSpider(SitemapSpider):
 
     # -- 2. feed ---------------------------------------------------------------------------
     def _start_feed(self):
-        remembered = getattr(self, "remembered_feed", None)
+        remembered = self.remembered_feed
         if remembered:
             urls = [remembered]
         elif self.feed_candidates:
