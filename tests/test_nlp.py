@@ -139,7 +139,7 @@ def test_analyze_command_text_file(tmp_path):
     assert out["title"] == "Judul Berita"
     assert [p["name"] for p in out["people"]] == ["Andi Wijaya"]
     assert out["quotes"] == [{"speaker": "Andi Wijaya", "text": "tahapan berjalan lancar", "direct": False,
-                              "cue": "mengatakan"}]
+                              "cue": "mengatakan", "start": 44, "end": 69}]
 
 
 def test_analyze_command_rejects_unknown_region(tmp_path):

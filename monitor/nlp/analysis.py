@@ -236,7 +236,8 @@ def _find_cluster(clusters, key) -> int | None:
 
 def _short_form_of(clusters, mentions, s, in_title) -> int | None:
     key = s.key
-    if len(key) == 1 and (len(key[0]) <= 2 or key[0] == "mhd"):
+    # The written word decides what is too short: 'Aan' folds to 'an' and still names Aan Suherman.
+    if len(key) == 1 and (len(s.words[0].rstrip(".")) <= 2 or key[0] == "mhd"):
         return None
     hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
     if not hits and len(key) == 1 and len(key[0]) >= 4:
@@ -408,7 +409,34 @@ def detect_roles(st: State) -> None:
 
 
 # -- stage 7: quotes ----------------------------------------------------------------------
-_MENURUT = re.compile(r"(?i)\bmenurut(?:nya)?\b")
+_MENURUT = re.compile(r"(?i)\bmenurut(?:nya|ny)?\b")  # 'Menurutny,': a scraper's clipped word
+# 'menurut catatan / data / survei ...': a document, no one's statement.
+_MENURUT_DOC = re.compile(
+    r"\s*(?:catatan|data|laporan|survei|hasil|penelitian|kajian|aturan|ketentuan|peraturan|jadwal|undang-undang|"
+    r"uu|perhitungan|statistik|grafik|tabel|kalender|sejarah|prakiraan|perkiraan)\b", re.I)
+# A noun that names what is said about ('mengungkapkan kekhawatirannya mengenai ...', 'menekankan pentingnya
+# ...', 'menyatakan kesiapan untuk ...'): the verb then gives a topic, not a clause.
+_ABSTRACT = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny)[a-z]{2,}an(?:nya)?$")
+_ABSTRACT_WORDS = {"rasa", "rencana", "rencananya", "komitmen", "komitmennya", "sikap", "sikapnya", "harapan",
+                   "harapannya", "apresiasi", "keinginan", "keinginannya", "niat",
+                   "niatnya", "terima", "duka", "belasungkawa", "selamat", "optimisme", "kekecewaan"}
+_TOPIC_PREP = {"mengenai", "atas", "untuk", "terhadap", "karena", "bersama", "soal", "terkait", "tentang", "kepada",
+               "bagi", "dalam", "pada"}
+# The speech verb of a purpose or manner phrase ('diambil untuk memastikan bahwa ...',
+# 'keberhasilan X dalam mengelola ... dan memastikan ...'): no one is saying anything.
+_PURPOSE_BEFORE = re.compile(
+    r"(?i)\b(?:untuk|agar|guna|demi|supaya|dalam|cara)\s*$|\b(?:untuk|agar|guna|demi|supaya|dalam)\s+[a-z]+[^,.;]{0,60}\bdan\s*$")
+
+
+def _topic_object(after: str) -> bool:
+    ws = re.findall(r"[\w-]+", after[:80].lower())[:3]
+    if not ws:
+        return False
+    if ws[0] in {"pentingnya", "perlunya", "urgensi"}:
+        return True
+    if ws[0] in {"rasa", "ucapan"}:  # 'rasa syukurnya atas ...'
+        return len(ws) == 3 and ws[2] in _TOPIC_PREP
+    return (bool(_ABSTRACT.match(ws[0])) or ws[0] in _ABSTRACT_WORDS) and len(ws) > 1 and ws[1] in _TOPIC_PREP
 _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap", "tentang", "soal", "dan", "serta",
               "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal", "disebut", "diusung", "didukung",
               "ke", "di", "pada", "menemui", "menemani", "bertemu", "mengunjungi", "didampingi", "mengusung",
@@ -591,10 +619,14 @@ SAY_VERBS = {
 
 
 _OPENING_CUE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
+    r"^\s*(?:[A-Z][a-z]+,?\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
     r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,")
+# 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
+_MID_CUE = re.compile(
+    r",\s*(?P<cue>kata|ujar|tutur|menurut)\s+(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
 _PASSIVE = re.compile(
-    r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan)"
+    r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
+    r"dikonfirmasi|dibenarkan)"
     r"\s+(?:oleh\s+)?")
 
 
@@ -608,6 +640,11 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         pm = _PASSIVE.search(sent)
         if pm:
             named = [m for m in st.mentions if not m.in_title and s + pm.end() <= m.span.start < s + pm.end() + 3]
+            if not named and re.match(r"\s*(?:[A-Z][\w-]*|dan|&)(?:\s+(?:[A-Z][\w-]*|dan|&|di|bidang))*\s*,\s*$",
+                                      text[s + pm.end():min((m.span.start for m in st.mentions if not m.in_title
+                                                              and m.span.start >= s + pm.end()), default=e)]):
+                # 'Hal ini dikonfirmasi Kepala Biro Pemerintahan ..., Lilik Pudjiastuti.'
+                named = [m for m in st.mentions if not m.in_title and s + pm.end() <= m.span.start < e]
             if named:
                 marker = Quote(s + pm.start(), s + pm.end(), "", False)
                 marker.speaker, marker.how = named[0].cluster, "marker"
@@ -615,7 +652,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         if any(c in sent for c in QUOTE_MARKS):
             continue
         # 'Menurut X, …'
-        mm = re.match(r"\s*(?:[A-Z][a-z]+\s+itu,?\s+)?[Mm]enurut(nya)?\b", sent)
+        mm = re.match(r"\s*(?:[A-Z][a-z]+\s+itu,?\s+)?[Mm]enurut(nya|ny)?\b", sent)
+        if mm and not mm.group(1) and _MENURUT_DOC.match(sent[mm.end():]):
+            continue
         if mm:
             comma = sent.find(",", mm.end())
             if mm.group(1) or re.match(r"\s*(?:dia|ia|beliau)\s*,", sent[mm.end():]):
@@ -650,9 +689,12 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if w not in vocab.SPEECH_VERBS:
                 continue
             after = sent[vm.end():]
-            if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I):
+            if _PURPOSE_BEFORE.search(sent[:vm.start()]):
+                continue
+            if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
-            if w not in SAY_VERBS and not re.match(r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak)\b|\s*[,:]", after):
+            if w not in SAY_VERBS and not re.match(
+                    r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah)\b|\s*[,:]", after):
                 break  # 'memaparkan program ...': a topic, not a clause
             clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
             if len(clause.split()) < 3:
@@ -668,6 +710,21 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         else:
             # 'Tentunya kata dia, dengan kerja politik ...': the cue opens the sentence.
             om = _OPENING_CUE.match(sent)
+            mid = None if om else _MID_CUE.search(sent)
+            if mid and len(sent[:mid.start()].split()) >= 2 and len(sent[mid.end():].split()) >= 2:
+                clause = (sent[:mid.start()].strip() + " " + sent[mid.end():].strip()).strip(" ,.\n")
+                q = Quote(s, e, clause, False, cue=mid.group("cue").lower())
+                who = mid.group("who")
+                if who.lower() in vocab.PRONOUNS:
+                    q.how = "carry-pending"
+                else:
+                    hits = [m for m in st.mentions if not m.in_title and s + mid.start("who") <= m.span.start < s + mid.end()]
+                    q.speaker = hits[0].cluster if hits else None
+                    if not hits:
+                        ref = _by_role(st, who, s + mid.start())
+                        q.speaker = ref.cluster if ref else None
+                out.append(q)
+                continue
             if om:
                 clause = sent[om.end():].strip(" ,.\n")
                 if len(clause.split()) >= 3:

@@ -364,7 +364,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run):
             after = toks[i0 + e:i0 + e + 2]
-            if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper():
+            if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
+                    after[1].low not in vocab.DAYS):  # 'ujar Bupati Dadang Supriatna, Kamis (12/6)
                 continue
         evidence = "weak"
         role_before = False

@@ -149,7 +149,7 @@ SPEECH_VERBS = {
     "mengimbuhkan", "menduga", "meyakini", "mengklarifikasi", "menyayangkan", "menginstruksikan",
     "menjanjikan", "mengharap", "memprediksi", "memperkirakan", "menganggap", "berpendapat", "menyarankan",
     "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
-    "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang",
+    "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan",
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
@@ -158,7 +158,7 @@ CUES = {
     "akui", "aku", "klaim", "tukas", "cetus", "katakan", "sergah", "bilang", "jawab", "kilah", "ungkapkan",
     "jelaskan", "tegaskan", "tuturkan", "sampaikan", "paparkan", "terangkan", "sebutkan", "tambahkan",
     "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya", "keluh", "kenang",
-    "sindir", "kritik", "jawabnya", "tanya", "tegur", "kelakar", "canda", "ungkapnya",
+    "sindir", "kritik", "jawabnya", "tanya", "tegur", "kelakar", "canda", "ungkapnya", "tutup",
 }
 TOPIC_VERBS = {"menanggapi", "menyoroti", "menyinggung", "membahas", "mengomentari"}
 PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "saya", "aku"}
