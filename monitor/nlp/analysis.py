@@ -199,6 +199,7 @@ def detect_people(st: State) -> None:
         attach(s, in_title, idx)
     singles = [x for x in accepted if len(x[0].key) < 2] + rest
     singles.sort(key=lambda x: (0 if x[1] else 1, x[0].start))
+    later = []
     for s, in_title in singles:
         if not s.key:
             continue
@@ -208,6 +209,15 @@ def detect_people(st: State) -> None:
         elif s.evidence in ("strong", "registry", "single") and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
             clusters.append(Cluster(first=(1, s.start)))
             attach(s, in_title, len(clusters) - 1)
+        else:
+            later.append((s, in_title))
+    # A word too weak alone ('Irahayu, bendahara ...' opening a sentence) is a mention of the person
+    # the article names that way later on firmer evidence ('kata Irahayu').
+    for s, in_title in later:
+        if len(s.key) == 1 and not in_title:
+            idx = _short_form_of(clusters, mentions, s, in_title)
+            if idx is not None and any(k == s.key for k in clusters[idx].keys):
+                attach(s, in_title, idx)
     # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.
     _aliases(st, clusters, mentions)
     # One-word people on strong evidence that turn out to be a short form of no one stay.
@@ -269,7 +279,8 @@ _ALIAS_RX = re.compile(
 )
 
 
-_NICK_AFTER = re.compile(r"(?P<nick>[A-Z][a-z]{2,15}),\s+(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
+_NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),\s+"
+                         r"(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
 
 _PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})\s?[-–]\s?([A-Z]{2,6})(?![\w-])")
@@ -447,6 +458,11 @@ _ORG_SUBJ = re.compile(
 )
 
 
+_NAMED_THING = re.compile(
+    r"(?i)\b(?:tema|bertema|bertajuk|berjudul|judul|dijuluki|julukan|istilah|slogan|tagline|tagar|jargon|sebutan|"
+    r"bernama|program|gerakan|semboyan|motto|moto|label|(?:di)?sebut\s+sebagai|dikenal\s+(?:sebagai|dengan))\s*$")
+
+
 def detect_quotes(st: State) -> None:
     text = st.text
     body = [m for m in st.mentions if not m.in_title]
@@ -501,6 +517,8 @@ def detect_quotes(st: State) -> None:
     for q in quotes:
         spk = "none"
         ca = cue_after(text, q.end)
+        if not ca and _NAMED_THING.search(text[max(0, q.start - 45):q.start].rstrip(" " + QUOTE_MARKS)):
+            continue  # 'mengangkat tema "Transformasi Air Minum"': a name in quote marks, no one speaking
         if ca:
             cue, rest_start, carried = ca
             q.cue = cue
@@ -555,7 +573,14 @@ def detect_quotes(st: State) -> None:
         if q.how == "carry-pending":
             q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
         if q.speaker is not None:
-            last, last_pos = q.speaker, q.end
+            # The cue after a direct quote ('," kata Prabowo, sebagaimana ...') names the same
+            # speaker again: only people named after that sentence are new to 'ujar dia'.
+            end = q.end
+            if q.direct:
+                nxt = [e for s_, e in st.sents if s_ <= q.end < e]
+                if nxt and not any(q.end < m.start < nxt[0] for m in merged if m is not q and m.direct):
+                    end = nxt[0]
+            last, last_pos = q.speaker, end
     st.quotes = [q for q in merged if q.how != "marker"]
     for q in st.quotes:
         if q.speaker is not None:

@@ -72,6 +72,7 @@ _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "na
 _SINGLE_OK = False  # one capitalised name word alone, without context: measured, too many places and brands
 # Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
+_SURNAME_ROLES = {"hakim", "jaksa", "dokter"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
@@ -304,6 +305,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
+            if k and kinds[k] == "R" and tk.low in _SURNAME_ROLES and kinds[k - 1] == "N" and k == len(run) - 1:
+                kinds[k] = "N"  # 'Chico Hakim', 'Lukman Hakim': a surname, not the judge
+                continue
             if k and (tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC" or run[k - 1].low in {"masa", "periode"}):
                 kinds[k] = "O"  # 'Mahkamah Agung', 'Jaksa Agung', 'Masjid Raya': part of the institution
                 continue

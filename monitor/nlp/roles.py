@@ -59,10 +59,16 @@ def _descriptive(low: str) -> bool:
     return not re.match(r"^(?:me|di|ber|ter)[a-z]{3,}", low)
 
 
+def _unglue(seg: str) -> str:
+    """Scrapers glue words at link edges ('menginstruksikanWakil Gubernur(Wagub) Mian')."""
+    return re.sub(r"(?<=[a-z]{3})(?=[A-Z(])", " ", seg)
+
+
 def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     """Role phrase ending at a name that starts at `start` (titles like H. skipped)."""
     seg = text[max(limit_start, start - 160):start]
     seg = re.sub(r"(\.(?:com|id|co|net|news))\s*[-–—]\s*", r"\1 – ", seg)  # 'KOMPAS.com-Bupati Sumenep'
+    seg = _unglue(seg)
     toks = _WORD.findall(seg)
     while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS | {"h", "hj", "dr", "ir", "drs", "prof"}:
         toks.pop()
@@ -98,7 +104,8 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
 def role_after(text: str, end: int, limit: int | None = None) -> str | None:
     """'X selaku Juru bicara', 'X, Ketua KPU Jeneponto, ...', 'X yang juga Ketua ...' (up to `limit`,
     where the next person is named)."""
-    seg = text[end:min(end + 160, limit if limit is not None else len(text))]
+    raw = text[end:min(end + 160, limit if limit is not None else len(text))]
+    seg = _unglue(raw)
     m = _POST_LEAD.match(seg)
     if not m:
         return None
@@ -126,6 +133,6 @@ def role_after(text: str, end: int, limit: int | None = None) -> str | None:
         out.append(t)
         if len(out) > 12:
             break
-    if not closed and limit is not None and end + len(seg) >= limit:
+    if not closed and limit is not None and end + len(raw) >= limit:
         return None  # 'X, Ketua DPP PDIP Y': the role runs into the next name and is Y's
     return _tidy(out) if out else None

@@ -11,7 +11,14 @@ _LINE_NOISE = re.compile(
 # Inline 'Baca juga:Title Of Another Story' glued into a paragraph by scrapers.
 _INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor)\s*:?\s*")
 _FUNCTION = {"di", "dan", "ke", "dari", "yang", "untuk", "kalau", "jadi", "soal", "usai", "jelang", "pasca",
-             "vs", "hingga", "atau", "tak", "ini", "itu", "&", "-", "–", ":", ",", "?", "!", "'", "dengan"}
+             "vs", "hingga", "atau", "tak", "ini", "itu", "&", "-", "–", ":", ",", "?", "!", "'", "dengan",
+             # lower-case words headlines keep ('... kepada Korban Malioboro Ekspres, Khofifah Kenalkan ...')
+             "kepada", "bagi", "pada", "dalam", "oleh", "sebagai", "akan", "bakal", "belum", "sudah", "saat",
+             "demi", "atas", "lewat", "tapi", "bukan", "serta", "agar", "sejak", "terhadap", "tentang", "per",
+             "antara", "masih", "karena", "usai", "jika", "bisa", "harus", "ala", "versi", "se", "buat", "sampai"}
+# 'Video: Antara (Setyanka Harviana Putri/Pradanna Putra Tampi)': a media credit with its crew.
+_CREDIT = re.compile(r"\b(?:Video|Foto|Grafis|Infografis|Editor|Penulis|Reporter|Pewarta|Produser|Sumber)\s*:\s*"
+                     r"[^()\n]{0,40}\([^)\n]{0,200}\)")
 # '(Heri).**', '(ans/fid)', '(*)' sign-offs at the very end.
 _SIGNOFF = re.compile(r"\(\s*[A-Za-z*][A-Za-z .*/&-]{0,40}\)\s*\.?\**\s*$")
 # 'KAB.JENEPONTO, jurnalisbicara.com –' / 'MAKASSAR, KOMPAS.com -' datelines.
@@ -27,6 +34,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         spans.append((m.start(), _inline_title_end(text, m.end())))
+    spans.extend((m.start(), m.end()) for m in _CREDIT.finditer(text))
     m = _SIGNOFF.search(text[-80:]) if text else None
     if m:
         off = len(text) - len(text[-80:])
