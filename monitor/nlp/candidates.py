@@ -60,7 +60,7 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
         if hit and _same(hit["key"], best):
             return _as_candidate(hit)
     # Tier 3: nationwide, exact full name and no near namesake.
-    exact = [i for i in pool if len(people[i]["key"]) == len(best) and _same(people[i]["key"], best)]
+    exact = [i for i in pool if _same(_bare(people[i]["key"]), _bare(best))]
     if len(exact) != 1 or len(distinctive) < 2 or len(pool) > 1:
         return None
     near = [i for i in reg.near(best) if i != exact[0]]
@@ -72,3 +72,14 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
 def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(x == y or (len(x) == 1 and x[0] == y[0]) or (len(y) == 1 and y[0] == x[0])
                                     for x, y in zip(a, b))
+
+
+_LEADS = {"mhd", "h", "hj", "m", "a", "r", "rp", "muh"}
+
+
+def _bare(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The registry writes 'M. Ridwan Kamil' where the press writes 'Ridwan Kamil'."""
+    k = tuple(key)
+    while len(k) > 2 and k[0] in _LEADS:
+        k = k[1:]
+    return k

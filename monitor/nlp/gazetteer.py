@@ -93,10 +93,26 @@ class Registry:
         for skip in range(len(words)):
             rest = [w for j, w in enumerate(words) if j != skip]
             pool = set.intersection(*[self.by_word.get(w, set()) for w in rest])
-            out |= pool
+            # Near means the remaining word is nearly the same too ('Syarif' / 'Syarifuddin'),
+            # not merely that two people share a first name ('Ahmad Syaikhu' / 'Ahmad Saini').
+            out |= {i for i in pool if any(_close(words[skip], w) for w in self.people[i]["key"])}
         return sorted(out)
 
 
 @lru_cache(maxsize=None)
 def registry() -> Registry:
     return Registry(load_paslon())
+
+
+def _close(a: str, b: str) -> bool:
+    """One word a clipped or misspelt form of the other: a prefix of three letters or more, or one edit away."""
+    if a == b:
+        return True
+    x, y = sorted((a, b), key=len)
+    if len(x) >= 3 and y.startswith(x):
+        return True
+    if len(y) - len(x) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) <= 1
+    return any(y[:k] + y[k + 1:] == x for k in range(len(y)))
