@@ -93,9 +93,12 @@ class Registry:
         for skip in range(len(words)):
             rest = [w for j, w in enumerate(words) if j != skip]
             pool = set.intersection(*[self.by_word.get(w, set()) for w in rest])
-            # Near means the remaining word is nearly the same too ('Syarif' / 'Syarifuddin'),
-            # not merely that two people share a first name ('Ahmad Syaikhu' / 'Ahmad Saini').
-            out |= {i for i in pool if any(_close(words[skip], w) for w in self.people[i]["key"])}
+            # For a two-word name, near means the other word is nearly the same too ('Syarif' /
+            # 'Syarifuddin'), not merely a shared first name ('Ahmad Syaikhu' / 'Ahmad Saini').
+            if len(words) >= 3:
+                out |= pool
+            else:
+                out |= {i for i in pool if any(_close(words[skip], w) for w in self.people[i]["key"])}
         return sorted(out)
 
 
