@@ -232,3 +232,15 @@ def test_home_page_without_pagination_links_still_pages(tmp_path):
         seen = list(server.requests)
     assert stored_urls(db) == expected_urls(site, server.url)
     assert "/page/2/" in seen and "/page/3/" in seen
+
+
+def test_rest_api_capping_per_page_is_paged_at_its_default(tmp_path, monkeypatch):
+    monkeypatch.setattr("monitor.demo.server.REST_MAX_PER_PAGE", 50)  # answers 400 to per_page=100
+    site = render(tmp_path, 25)
+    db = tmp_path / "m.db"
+    with start_server(site, rest=True) as server:
+        [summary] = crawl([server.url], db)
+        rest = [p for p in server.requests if p.startswith("/wp-json/")]
+    assert stored_urls(db) == expected_urls(site, server.url)
+    assert len(rest) == 4 and "per_page=100" in rest[0] and all("per_page=10&" in p for p in rest[1:])
+    assert summary["via"] == "rest"

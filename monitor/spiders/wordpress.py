@@ -120,6 +120,7 @@ class WordPressSpider(SitemapSpider):
         self.feed_candidates: list[str] = []
         self.home_failed = False
         self.rest_endpoint: str | None = None
+        self.rest_per_page = REST_PER_PAGE
         self.feed_seen: str | None = None
         self.remembered_feed: str | None = None  # the feed an earlier run found
         self.feed_last_resort = False
@@ -387,8 +388,9 @@ class WordPressSpider(SitemapSpider):
 
     # -- 1. REST API -------------------------------------------------------------------
     def _rest_url(self, page: int) -> str:
-        params = {"per_page": REST_PER_PAGE, "page": page, "orderby": "modified", "order": "desc",
-                  "_fields": "link,date_gmt,modified_gmt"}
+        params = {"per_page": self.rest_per_page, "page": page, "_fields": "link,date_gmt,modified_gmt"}
+        if self.rest_per_page == REST_PER_PAGE:
+            params.update(orderby="modified", order="desc")
         if self.since:
             # Older WordPress compares against local time and ignores the offset: ask with a
             # margin as wide as any timezone and filter exactly here.
@@ -407,6 +409,11 @@ class WordPressSpider(SitemapSpider):
     def parse_rest(self, response: Response):
         entries = disc.rest_entries(response, self.tz)
         page = response.meta["page"]
+        if entries is None and response.status == 400 and page == 1 and self.rest_per_page == REST_PER_PAGE:
+            # Some sites cap per_page (or refuse orderby=modified): ask again the way WordPress pages by default.
+            self.rest_per_page = 10
+            yield self._discovery_request(self._rest_url(1), self.parse_rest, "rest", page=1)
+            return
         if entries is None:
             self.notes["rest"] = f"{response.status} at {response.url.split('?')[0]}"
             return
@@ -420,9 +427,10 @@ class WordPressSpider(SitemapSpider):
             self.counts["rest"] = self.counts.get("rest", 0) + len(entries)
         yield from self._articles(entries, "rest")
         pages = response.headers.get("X-WP-TotalPages", b"").decode() or "0"
-        more = page < int(pages) if pages.isdigit() else len(entries) >= REST_PER_PAGE
+        more = page < int(pages) if pages.isdigit() else len(entries) >= self.rest_per_page
         # Sorted newest change first: once a page reaches before the window, the rest is older still.
-        if more and self.since and entries and all(e.newest and e.newest < self.since for e in entries):
+        by_modified = self.rest_per_page == REST_PER_PAGE  # asked with orderby=modified
+        if more and by_modified and self.since and entries and all(e.newest and e.newest < self.since for e in entries):
             more = False
         if more and not self.check:
             yield self._discovery_request(self._rest_url(page + 1), self.parse_rest, "rest", page=page + 1)
