@@ -179,6 +179,16 @@ def detect_people(st: State) -> None:
             if ok:
                 s.evidence = "registry"
         (accepted if ok else rest).append((s, in_title))
+    # 'seperti Elva Farhi Qolbina, William Aditya Sarana dan Justin Adrian': a full name listed
+    # beside accepted people is one of them.
+    body_ok = [s for s, t in accepted if not t and len(s.key) >= 2]
+    for x in [x for x in rest if not x[1] and len(x[0].key) >= 2]:
+        s = x[0]
+        if any(re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[a.end:s.start]) or
+               re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[s.end:a.start])
+               for a in body_ok if a.end <= s.start or s.end <= a.start):
+            rest.remove(x)
+            accepted.append(x)
     clusters: list[Cluster] = []
     mentions: list[Mention] = []
 
@@ -218,6 +228,14 @@ def detect_people(st: State) -> None:
             idx = _short_form_of(clusters, mentions, s, in_title)
             if idx is not None and any(k == s.key for k in clusters[idx].keys):
                 attach(s, in_title, idx)
+    # A weak full name whose first word is someone the article names alone on firm evidence
+    # ('Kaesang Pangarep' ... 'Kaesang mengaku'): that person's full name.
+    for s, in_title in rest:
+        if len(s.key) >= 2 and not in_title:
+            hits = [i for i, c in enumerate(clusters) if c.keys and all(len(k) == 1 for k in c.keys)
+                    and any(k[0] == s.key[0] for k in c.keys)]
+            if len(hits) == 1:
+                attach(s, in_title, hits[0])
     # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.
     _aliases(st, clusters, mentions)
     # One-word people on strong evidence that turn out to be a short form of no one stay.

@@ -109,13 +109,17 @@ _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini
 
 _AFFIXED_STRICT = re.compile(r"^(?:pe[nmr]?|peng|peny|per)[a-z]{3,}(?:an)$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^[a-z]{4,}kan$")
 _VERBISH = re.compile(r"^(?:meng|meny|mem|men|ber|di|ter)[a-z]{4,}(?:kan|i|nya)?$")
+_ME_VERB = re.compile(r"^(?:meng|meny|mem|men|me)[a-z]{3,}$")
+_ME_VERB_END = re.compile(r"(?:kan|i)$")
 _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama", "usai", "ketika", "bahwa"})
 _SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dari", "untuk", "kepada", "dengan",
                          "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
 
 
-def _glued_suffix(t: str, known: frozenset | set) -> int | None:
-    """'Anungmengaku' -> 5: a name glued to the next word by a scraper (longest known name first)."""
+def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> int | None:
+    """'Anungmengaku' -> 5: a name glued to the next word by a scraper (longest known name first).
+    `after_name`: the word closes a capitalised run ('Kaesang Pangarepmenemui'), where a me- verb
+    glued on is split off even when the surname is unknown."""
     body = t.rstrip(".")
     if not body[1:].islower() or len(body) < 6:
         return None
@@ -123,6 +127,9 @@ def _glued_suffix(t: str, known: frozenset | set) -> int | None:
         suffix, prefix = body[cut:], body[:cut].lower()
         verb = suffix in vocab.SPEECH_VERBS or suffix in vocab.TOPIC_VERBS
         if verb:
+            return cut
+        if after_name and cut >= 4 and _ME_VERB.match(suffix) and re.search(r"[aeiou]", prefix) and (
+                suffix in vocab.COMMON_WORDS or _ME_VERB_END.search(suffix)):
             return cut
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
             if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
@@ -185,7 +192,9 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                 if cut is None and t.lower() not in vocab.NAME_WORDS:
                     if known is None:
                         known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} | extra_known
-                    cut = _glued_suffix(t, known)
+                    after_name = bool(toks) and toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and (
+                        text[toks[-1].end:start] == " ")
+                    cut = _glued_suffix(t, known, after_name)
                 if cut:
                     toks.append(Tok(t[:cut], start, start + cut))
                     pieces.insert(0, (t[cut:], start + cut))
@@ -411,6 +420,19 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             elif nxt.text == "(" and nxt2 is not None and len(words) >= 2 and nxt2.text.isupper() and (
                     nxt2.text == "".join(w[0] for w in words if w[:1].isalpha()).upper()):
                 evidence = "strong"  # initials: 'Agus Harimurti Yudhoyono (AHY)'
+        # 'Ketua Umum Partai Solidaritas Indonesia (PSI)Kaesang Pangarep': a role phrase closed by its acronym.
+        if s == 0 and prev is not None and prev.text == ")" and ti >= 3:
+            back = ti - 2
+            while back > ti - 6 and back >= 0 and toks[back].text != "(":
+                back -= 1
+            steps = 0
+            back -= 1
+            while back >= 0 and steps < 10 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS):
+                if toks[back].low in vocab.ROLE_HEADS:
+                    evidence, role_before = "strong", True
+                    break
+                back -= 1
+                steps += 1
         # 'Legislator PDIP, Alimuddin Naba': a role phrase ending just before a comma.
         if s == 0 and prev is not None and prev.text == "," and ti >= 2:
             back = ti - 2
