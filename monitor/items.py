@@ -11,3 +11,6 @@ class PageItem(scrapy.Item):
     html = scrapy.Field()
     source_modified = scrapy.Field()  # what the REST API, feed or sitemap said, if anything
     discovered_via = scrapy.Field()  # rest | feed | sitemap | listing | start
+    # Filled in on the way through the pipelines; never stored as such.
+    _article = scrapy.Field()
+    _analysis = scrapy.Field()

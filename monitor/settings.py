@@ -14,7 +14,6 @@ MONITOR_DB = "db/monitor.db"
 
 # Politeness: small outlets run on shared hosting. One crawler per outlet (monitor.crawl),
 # so these limits hold per outlet while outlets crawl side by side.
-import os as _os
 
 from monitor.outlets import contact_url as _contact_url  # noqa: E402
 

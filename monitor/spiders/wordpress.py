@@ -34,7 +34,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import scrapy
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
@@ -43,23 +42,13 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
 from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutError, TimeoutError
 
-from monitor.items import PageItem as _PageItem
+from monitor.items import PageItem
 from monitor.outlets import Outlet, RegistryError, find_outlet
 from monitor.spiders import discovery as disc
 from monitor.spiders.urls import canonical_url, clean_url, is_trap
 
 logger = logging.getLogger(__name__)
 
-
-class PageItem(_PageItem):
-    """The contract's PageItem, plus the slots the pipelines fill in on the way (article, analysis).
-
-    Kept here only until monitor/items.py declares them itself: without them the extract
-    pipeline cannot attach its result to a scrapy.Item.
-    """
-
-    _article = scrapy.Field()
-    _analysis = scrapy.Field()
 
 SOURCES = ("rest", "feed", "sitemap", "listing")
 STEPS = ("rest", "home", "feed", "sitemap", "listing")
