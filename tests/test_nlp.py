@@ -125,6 +125,9 @@ def test_seed_article(nlp):
     assert [p["id"] for p in r["parties"]] == ["PDIP", "PKB", "PKS", "BURUH", "PERINDO"]
     direct = [q for q in r["quotes"] if q["direct"]]
     assert len(direct) == 6 and all(q["speaker"] == "Baharuddin Hafid" for q in direct)
+    # 'memenangkan MSP dan NAQ': the pair's acronyms, tied to 'Muh. Syarif dan Moch Noer Alim Qalby'
+    acr = {m["text"]: m["key"] for m in r["mentions"] if m["text"] in {"MSP", "NAQ"}}
+    assert acr == {"MSP": "Muh. Syarif", "NAQ": "Moch Noer Alim Qalby"}
 
 
 def test_analyze_command_text_file(tmp_path):
@@ -210,6 +213,18 @@ def test_one_person_under_several_names(nlp, text, name, variants):
 def test_quotes_and_speakers(nlp, text, quotes):
     r = analyze("Berita", text, nlp=nlp)
     assert [(q["speaker"], q["direct"], q["text"], q["cue"]) for q in r["quotes"]] == quotes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the text names the two as a pair: one acronym exact, the other the partner's initials plus a letter
+    ("Tim memenangkan Muh. Syarif dan Moch Noer Alim Qalby. Relawan siap memenangkan MSP dan NAQ.",
+     {"MSP": "Muh. Syarif", "NAQ": "Moch Noer Alim Qalby"}),
+    # never written as a pair: the loose acronym ties no one, and a pair acronym counts whole or not at all
+    ("Muh. Syarif hadir. Moch Noer Alim Qalby datang kemudian. Relawan siap memenangkan MSP dan NAQ.", {}),
+])
+def test_pair_acronyms_joined_by_dan(nlp, text, expected):
+    r = analyze("", text, nlp=nlp)
+    assert {m["text"]: m["key"] for m in r["mentions"] if m["text"].isupper()} == expected
 
 
 def test_headline_quote_is_no_quote(nlp):

@@ -301,7 +301,8 @@ _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)
                          r"(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
 
-_PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})\s?[-–]\s?([A-Z]{2,6})(?![\w-])")
+_PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})(?:\s?[-–]\s?|\s+(?:dan|&)\s+)([A-Z]{2,6})(?![\w-])")
+_PAIR_JOIN = re.compile(r"\s*(?:[-–&]|dan)\s*")
 _NAME_LEAD = {"andi", "a", "muh", "muhammad", "moch", "moh", "m", "h", "hj", "la", "wa", "i", "ni"}
 
 
@@ -332,13 +333,35 @@ def _pair_acronyms(st: State, clusters, mentions) -> None:
             for part in (m.group(1), m.group(2)):
                 hits = [i for i, ini in full.items() if part in ini]
                 who.append(hits[0] if len(hits) == 1 else None)
+            if who.count(None) == 1:
+                # 'MSP dan NAQ' for Muh. Syarif and Moch Noer Alim Qalby: one half exact, the other
+                # half the initials of the one person the text names as the pair with it, plus a letter
+                # (a surname the article leaves out).
+                k = who.index(None)
+                part, other = m.group(k + 1), who[1 - k]
+                loose = [i for i, ini in full.items() if i != other and any(
+                    len(x) >= 2 and part.startswith(x) and len(part) - len(x) <= 1 for x in ini)]
+                if len(loose) == 1 and _named_as_pair(st, mentions, loose[0], other):
+                    who[k] = loose[0]
             if None in who or who[0] == who[1]:
                 continue
-            for i in who:
-                span = NameSpan(m.start(), m.end(), [m.group()], m.group(), "alias")
+            joined = bool(re.search(r"[-–]", text[m.end(1):m.start(2)]))
+            for k, i in enumerate(who):
+                # 'ARM-SAH' is one nickname of the pair; in 'MSP dan NAQ' each acronym is its own person's.
+                a, b = (m.start(), m.end()) if joined else (m.start(k + 1), m.end(k + 1))
+                span = NameSpan(a, b, [text[a:b]], text[a:b], "alias")
                 span.key = ()
                 mentions.append(Mention(span, in_title, i))
-                clusters[i].aliases.add(m.group())
+                clusters[i].aliases.add(text[a:b])
+
+
+def _named_as_pair(st: State, mentions, a: int, b: int) -> bool:
+    """The text writes the two as a pair somewhere: 'Muh. Syarif dan Moch Noer Alim Qalby', 'X-Y'."""
+    body = sorted((m for m in mentions if not m.in_title and m.span.evidence != "alias"), key=lambda m: m.span.start)
+    for x, y in zip(body, body[1:]):
+        if {x.cluster, y.cluster} == {a, b} and _PAIR_JOIN.fullmatch(st.text[x.span.end:y.span.start]):
+            return True
+    return False
 
 
 def _aliases(st: State, clusters, mentions) -> None:
