@@ -171,6 +171,19 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Ketua MK Suhartoyo membacakan putusan. Sementara di Ghana, kandidat lain kalah.", {"Suhartoyo"}),
     ("Pengurus DPC PDIP menggelar rapat di Universitas Hasanuddin.\n\nPenulis: Budi Santoso\nEditor: Nurul Fadillah",
      set()),
+    # products, programmes and offices in capitals; places after 'di'; credits and video promos
+    ("Salah satu contohnya adalah rivalitas Pepsi dan Coca Cola. Coca Cola pun membalas.", set()),
+    ("Direktur Jenderal Bina Administrasi Kewilayahan Kemendagri, Safrizal Zakaria Ali, hadir.",
+     {"Safrizal Zakaria Ali"}),
+    ("Tim Gugus Tugas Reforma Agraria menyusun rencana. Direktur Fasilitasi Kekayaan Intelektual hadir.", set()),
+    ("Ia berbicara di Panti Marhaen, Semarang. Warga yang berada di Enggano menyatakan tidak ada kelaparan.", set()),
+    ("Ketua Harian Gerindra Sufmi Dasco Ahmad hadir. Video: Antara (Setyanka Harviana Putri/Andi Bagasela)",
+     {"Sufmi Dasco Ahmad"}),
+    ("Sekjen PDIP Hasto Kristiyanto hadir di sidang. Simak Video 'Hasto Berompi Oranye Hadapi Tuntutan'",
+     {"Hasto Kristiyanto"}),
+    # names glued to the next word by a scraper
+    ("Ketua Umum PSI Kaesang Pangarepmenemui Gubernur DKI Jakarta Pramono Anung.", {"Kaesang Pangarep", "Pramono Anung"}),
+    ("Nama eksternal yakni Jenderal Dudung Abdurachmandan Gus Ipul.", {"Dudung Abdurachman", "Ipul"}),
 ])
 def test_who_counts_as_a_person(nlp, text, expected):
     assert set(people(analyze("Berita", text, nlp=nlp))) == expected

@@ -109,6 +109,11 @@ _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini
 
 _AFFIXED_STRICT = re.compile(r"^(?:pe[nmr]?|peng|peny|per)[a-z]{3,}(?:an)$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^[a-z]{4,}kan$")
 _VERBISH = re.compile(r"^(?:meng|meny|mem|men|ber|di|ter)[a-z]{4,}(?:kan|i|nya)?$")
+_AFTER_NAME_GLUE = frozenset({"dan", "ikut", "buka", "hadir", "tiba", "datang", "yang", "usai", "saat", "bersama",
+                              "kepada", "dengan", "juga", "pun", "akan", "sudah", "tak", "tidak", "pada", "dari"})
+# Word shapes of Indonesian and borrowed common nouns ('Kekayaan', 'Fasilitasi', 'Rivalitas', 'Agraria'):
+# a run of such words with no known name word in it names a thing.
+_NOUN_SHAPE = re.compile(r"^(?:ke[a-z]{3,}an|pe[nmr]?[a-z]{3,}an|per[a-z]{3,}an|[a-z]{3,}(?:asi|isasi|itas|isme|ual|aria))$")
 _ME_VERB = re.compile(r"^(?:meng|meny|mem|men|me)[a-z]{3,}$")
 _ME_VERB_END = re.compile(r"(?:kan|i)$")
 _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama", "usai", "ketika", "bahwa"})
@@ -128,9 +133,6 @@ def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> i
         verb = suffix in vocab.SPEECH_VERBS or suffix in vocab.TOPIC_VERBS
         if verb:
             return cut
-        if after_name and cut >= 4 and _ME_VERB.match(suffix) and re.search(r"[aeiou]", prefix) and (
-                suffix in vocab.COMMON_WORDS or _ME_VERB_END.search(suffix)):
-            return cut
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
             if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
                 return cut
@@ -139,6 +141,14 @@ def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> i
         elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (
                 prefix in known or prefix in region_forms() or (len(prefix) >= 5 and prefix in vocab.NAME_WORDS)):
             return cut  # only when the article writes the name alone elsewhere ('Samsinar' stays whole)
+    if after_name:
+        for cut in range(4, len(body) - 2):  # the longest glued word first
+            suffix, prefix = body[cut:], body[:cut].lower()
+            if cut >= 6 and suffix in _AFTER_NAME_GLUE:
+                return cut  # 'Dudung Abdurachmandan', 'Anies Baswedanikut'
+            if _ME_VERB.match(suffix) and re.search(r"[aeiou]", prefix) and (
+                    suffix in vocab.COMMON_WORDS or _ME_VERB_END.search(suffix)):
+                return cut  # 'Kaesang Pangarepmenemui'
     return None
 
 
@@ -382,8 +392,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                 continue
         evidence = "weak"
         role_before = False
-        if s > 0 and kinds[s - 1] == "T":
-            evidence = "strong"
+        if s > 0 and kinds[s - 1] == "T" and not (
+                run[s - 1].low == "jenderal" and s >= 2 and run[s - 2].low in {"direktur", "sekretaris", "inspektur", "jaksa"}):
+            evidence = "strong"  # (but 'Direktur Jenderal Bina Administrasi ...' is an office)
         ends_run = e == len(run) or all(kd in "T" for kd in kinds[e:])
         if "R" in before and ends_run:
             # Only org, place and title words between the role and the name (Ketua DPC PDIP Jeneponto H. X).
@@ -476,6 +487,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                 known = sum(w in vocab.NAME_WORDS for w in full)
                 if known >= 1 and known * 2 >= len(full) - 0:
                     evidence = "lexicon"
+        lows = [w.rstrip(".").lower() for w in words]
+        if not any(w in vocab.NAME_WORDS for w in lows) and any(_NOUN_SHAPE.match(w) for w in lows):
+            continue  # 'Fasilitasi Kekayaan Intelektual', 'Rivalitas Jenama', 'Reforma Agraria'
+        if prev is not None and prev.low == "di" and s == 0 and not (kinds[:s] and "T" in kinds[:s]):
+            continue  # 'di Panti Marhaen', 'di Enggano': after 'di' stands a place
         surface = text[run[s].start:run[e - 1].end]
         spans.append(NameSpan(run[s].start, run[e - 1].end, words, surface, evidence, role_before))
     return spans

@@ -10,6 +10,9 @@ _LINE_NOISE = re.compile(
 )
 # Inline 'Baca juga:Title Of Another Story' glued into a paragraph by scrapers.
 _INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor)\s*:?\s*")
+# "Simak Video 'Hasto Berompi Oranye ...'": a promoted video's title in quotes.
+_VIDEO_PROMO = re.compile(r"(?i)\b(?:simak|tonton|saksikan)\s+(?:juga\s+)?video\s*:?\s*(?:'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|"
+                          r"\u201c[^\u201d\n]{0,200}\u201d)")
 _FUNCTION = {"di", "dan", "ke", "dari", "yang", "untuk", "kalau", "jadi", "soal", "usai", "jelang", "pasca",
              "vs", "hingga", "atau", "tak", "ini", "itu", "&", "-", "–", ":", ",", "?", "!", "'", "dengan",
              # lower-case words headlines keep ('... kepada Korban Malioboro Ekspres, Khofifah Kenalkan ...')
@@ -35,6 +38,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((m.start(), _inline_title_end(text, m.end())))
     spans.extend((m.start(), m.end()) for m in _CREDIT.finditer(text))
+    spans.extend((m.start(), m.end()) for m in _VIDEO_PROMO.finditer(text))
     m = _SIGNOFF.search(text[-80:]) if text else None
     if m:
         off = len(text) - len(text[-80:])

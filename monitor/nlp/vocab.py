@@ -51,7 +51,7 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {
+ORG_WORDS = {"sentra", "reforma", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
@@ -104,7 +104,15 @@ MONTHS = {
     "sep", "okt", "nov", "des",
 }
 # Capitalised words of political prose that are never names.
-NON_NAME = {
+# Brands and products the press capitalises ('Honda Beat', 'Coca Cola', 'Pop Mie'): no one's name.
+BRANDS = {
+    "honda", "yamaha", "suzuki", "kawasaki", "toyota", "daihatsu", "mitsubishi", "nissan", "hyundai", "wuling",
+    "tesla", "beat", "vario", "scoopy", "nmax", "avanza", "innova", "xenia", "fortuner", "pajero", "alphard",
+    "coca", "cola", "pepsi", "indomie", "sarimi", "mie", "aqua", "samsung", "iphone", "xiaomi", "oppo", "nokia",
+    "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
+    "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
+}
+NON_NAME = BRANDS | {"mahkota", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
