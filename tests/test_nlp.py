@@ -240,6 +240,30 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     assert {m["text"]: m["key"] for m in r["mentions"] if m["text"].isupper()} == expected
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # a role standing for the person named before, with courtesy words and short office names
+    ("Gubernur Sumut Bobby Nasution hadir. Walid berkata hukum berlaku bagi siapa saja. "
+     "Bahkan Pak Gubernur secara terbuka menyatakan siap jika dimintai keterangan oleh KPK.",
+     ["Walid", "Bobby Nasution"]),
+    ("Menteri Sekretaris Negara (Mensesneg) Prasetyo Hadi hadir di Jakarta. "
+     "Mensesneg menyatakan pemerintah menghormati putusan MK.", ["Prasetyo Hadi"]),
+    # 'ini' points at the subject of the sentence before, not at a name inside it or inside a quote
+    ("Menurut Prasetyo Hadi, kunjungan Prabowo ke Arab Saudi bertepatan dengan musim haji. "
+     "Politikus Partai Gerindra ini berharap penyelenggaraan haji makin baik.", ["Prasetyo Hadi", "Prasetyo Hadi"]),
+    ("\"Banyak acara yang mempertemukan Ibu Megawati dan Pak Prabowo,\" kata Ahmad Muzani di Jakarta. "
+     "Ketua MPR itu berujar, ada berbagai momentum yang bisa mempertemukan keduanya.", ["Ahmad Muzani", "Ahmad Muzani"]),
+    # verbs that name a topic or a purpose make no statement; 'menurut catatan' is no one's
+    ("Bupati Sumenep Achmad Fauzi mengungkapkan kekhawatirannya mengenai masa depan keris. "
+     "Langkah ini diambil untuk memastikan bahwa instruksi presiden dapat berjalan. "
+     "Menurut catatan, angka kemiskinan mencapai 9,58 persen.", []),
+    # the cue inside the sentence
+    ("Ria Eliana hadir di kantor wali kota. Padahal, kata Ria, lokasi rumahnya dengan sekolah hanya 340 meter.",
+     ["Ria Eliana"]),
+])
+def test_statement_speakers(nlp, text, speakers):
+    assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers
+
+
 def test_headline_quote_is_no_quote(nlp):
     r = analyze("Andi Wijaya: “Logistik Aman dan Lengkap”", "Logistik pilkada tiba di gudang KPU.", nlp=nlp)
     assert r["quotes"] == []

@@ -509,6 +509,7 @@ def detect_quotes(st: State) -> None:
     body = [m for m in st.mentions if not m.in_title]
     quotes = find_direct(text, st.skip)
     in_quote = [(q.start, q.end) for q in quotes]
+    st.quote_spans = in_quote
 
     def inside_quote(pos):
         return any(s <= pos < e for s, e in in_quote)
@@ -652,21 +653,69 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     from monitor.nlp.roles import _tidy
 
     words = re.findall(r"\S+", seg.strip())
-    if not words or words[0].lower().rstrip(",.") not in vocab.ROLE_HEADS:
+    # 'Bahkan Pak Gubernur', 'Mantan Menteri ... ini', 'sang Ketua': the office behind a courtesy word.
+    while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks",
+                                                             "bahkan", "namun", "lalu", "kemudian", "adapun",
+                                                             "sementara", "sedangkan", "selanjutnya"}:
+        words = words[1:]
+    if not words or not _role_head(words[0].lower().rstrip(",.")):
         return None
-    anaphoric = any(w.lower().strip(",.") in {"itu", "tersebut"} for w in words[:9])
-    phrase = _tidy([w.strip(",.") for w in words[:8] if w.lower().strip(",.") not in {"itu", "tersebut", "ini"}])
+    # The role phrase ends at the first ordinary word ('Pak Gubernur secara terbuka menyatakan').
+    role_words = []
+    for w in words[:15]:
+        low = w.lower().strip(",.")
+        if low in {"itu", "tersebut", "ini"}:
+            break
+        if role_words and not (w[:1].isupper() or w[:1] == "(" or low in vocab.ROLE_WORDS or low in {"dan", "&", "bidang"}):
+            break
+        role_words.append(w.strip(",."))
+    anaphoric = any(w.lower().strip(",.") in {"itu", "tersebut", "ini"} for w in words[:15])
+    if role_words and role_words[0].lower() in _SHORT_OFFICES:
+        role_words = _SHORT_OFFICES[role_words[0].lower()].split() + role_words[1:]
+    phrase = _tidy(role_words[:8])
     if not phrase:
         return None
-    hits = [i for i, c in enumerate(st.clusters) if any(r == phrase or r.startswith(phrase) or phrase.startswith(r)
-                                                        for r in c.roles)]
+    phrase = _long_office(phrase)
+    hits = [i for i, c in enumerate(st.clusters) if any(
+        r == phrase or r.startswith(phrase) or phrase.startswith(r) for r in map(_long_office, c.roles))]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
-        before = [m for m in st.mentions if not m.in_title and m.span.start < pos and st.clusters[m.cluster].keys]
+        # 'Politikus Partai Gerindra ini' is the subject of the sentences before: the first person
+        # named in the nearest sentence that names one ('Menurut Prasetyo, kunjungan Prabowo ...').
+        quoted = getattr(st, "quote_spans", ())
+        before = [m for m in st.mentions if not m.in_title and m.span.start < pos and st.clusters[m.cluster].keys
+                  and not st.skip(m.span.start) and not any(a <= m.span.start < b for a, b in quoted)]
         if before:
-            return _ClusterRef(before[-1].cluster)
+            last = before[-1].span.start
+            sent_start = max((a for a, b in st.sents if a <= last), default=0)
+            return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
     return None
+
+
+_SHORT_OFFICES = {
+    "mensesneg": "menteri sekretaris negara", "mendagri": "menteri dalam negeri", "menkeu": "menteri keuangan",
+    "menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "menag": "menteri agama",
+    "mensos": "menteri sosial", "menbud": "menteri kebudayaan", "wagub": "wakil gubernur", "wabup": "wakil bupati",
+    "wawali": "wakil wali kota", "walkot": "wali kota", "sekjen": "sekretaris jenderal", "ketum": "ketua umum",
+    "kapolri": "kepala kepolisian", "sekda": "sekretaris daerah",
+}
+
+
+def _long_office(role: str) -> str:
+    """'Mensesneg' and 'Menteri Sekretaris Negara' are one office: compare the long forms."""
+    head, _, rest = role.partition(" ")
+    return (_SHORT_OFFICES.get(head, head) + (" " + rest if rest else "")).strip()
+
+
+_ANAPHOR_HEADS = {"politikus", "politisi", "kader", "pakar", "ahli", "advokat", "pengacara", "kuasa", "maestro",
+                  "purnawirawan", "mantan", "eks", "legislator", "senator", "menteri", "aktivis", "pendiri"}
+
+
+def _role_head(w: str) -> bool:
+    """An office or calling that can stand for a person named before ('Politikus Gerindra ini')."""
+    return w in vocab.ROLE_HEADS or w in _ANAPHOR_HEADS or bool(
+        re.match(r"^(?:wa)?men(?:ko|teri|[bcdfghjklmnpqrstvwxyz])[a-z]{2,}$", w))  # Mensesneg, Menkeu
 
 
 @dataclass
