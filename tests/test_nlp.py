@@ -324,6 +324,20 @@ def test_candidate_link_by_implied_province(nlp, text, linked):
     assert (people(r)["Andi Asman Sulaiman"]["candidate"] is not None) is linked
 
 
+@pytest.mark.parametrize("text, name, id_paslon", [
+    # the region is named and one of its candidates is spelt nearly the same
+    ("Wakil Gubernur Kepri, Nyangnyang Haris Pratamura, mengatakan rapat digelar di Batam.",
+     "Nyangnyang Haris Pratamura", "1000021"),
+    ("Wakil Bupati Tasikmalaya Asep Sopari Al Ayubi meninjau sekolah.", "Asep Sopari Al Ayubi", "1000559"),
+    ("Bupati Lumajang Indah Amperawati Masdar meninjau pasar.", "Indah Amperawati Masdar", "1000740"),
+    # a unique name nationwide, though the registry writes 'M. Ridwan Kamil'
+    ("Teras Cihampelas dibangun di era Gubernur Jawa Barat Ridwan Kamil.", "Ridwan Kamil", "1000023"),
+])
+def test_candidate_link_across_spellings(nlp, text, name, id_paslon):
+    r = analyze("", text, nlp=nlp)
+    assert (people(r)[name]["candidate"] or {}).get("id_paslon") == id_paslon
+
+
 def test_pipeline_used_directly_sets_spans(nlp):
     doc = nlp("Ketua DPC PDIP Jeneponto, H. Kaharuddin, mengatakan partainya solid mendukung pasangan ini. "
               "“Kami siap,” ujar Kaharuddin.")

@@ -29,9 +29,17 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
     for k in keys:
         if len(k) >= 2 or len(best) == 1:
             pool |= set(reg.candidates(k))
+    people = reg.people
+    if not pool or not any(people[i]["kode_wilayah"] in region_codes for i in pool):
+        # Spelt another way in the region the article names ('Nyangnyang' / 'Nyanyang', 'Al Ayubi' /
+        # 'Al-Ayubi', a surname the registry lacks): one candidate of that region, nearly the same name.
+        near_here = {i for code in region_codes for i in reg.by_region.get(code, ())
+                     if len(best) >= 2 and _spelt_alike(people[i]["key"], best)}
+        pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in near_here}
+        if len(pairs) == 1:
+            return _as_candidate(people[min(near_here)])
     if not pool:
         return None
-    people = reg.people
 
     def one(ids):
         pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in ids}
@@ -83,3 +91,16 @@ def _bare(key: tuple[str, ...]) -> tuple[str, ...]:
     while len(k) > 2 and k[0] in _LEADS:
         k = k[1:]
     return k
+
+
+def _spelt_alike(reg_key: tuple[str, ...], key: tuple[str, ...]) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = _bare(reg_key), _bare(key)
+    if len(a) >= 2 and b[:len(a)] == a:
+        return True  # 'Indah Amperawati Masdar' for the registry's 'Indah Amperawati'
+    if not a or not b or a[0][:3] != b[0][:3]:
+        return False
+    if len(a) == len(b) and all(SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(a, b)):
+        return True
+    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.9

@@ -57,6 +57,7 @@ class Registry:
     def __init__(self, paslon: list[dict]):
         self.people: list[dict] = []
         self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_region: dict[str, list[int]] = defaultdict(list)
         for pair in paslon:
             for position in ("calon", "wakil"):
                 name = pair[position]["name"]
@@ -72,6 +73,7 @@ class Registry:
                 for w in key:
                     if len(w) > 1 and w != "mhd":
                         self.by_word[w].add(idx)
+                self.by_region[pair["kode_wilayah"]].append(idx)
 
     def candidates(self, key: tuple[str, ...]) -> list[int]:
         """Registry people whose name is compatible with `key` (every word found, in order)."""
