@@ -142,7 +142,16 @@ def _v3_mentions_by_article(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_mentions_article_id")
 
 
-MIGRATIONS = [_v1_base, _v2_datasette_indexes, _v3_mentions_by_article]
+def _v4_split_article_pages(db: sqlite_utils.Database) -> None:
+    """Pages 2.. of a split article (``?page=2``, ``/2/``), so reprocessing can join them again offline.
+
+    gzip-compressed JSON, ``[{"url": ..., "html": ...}]`` in page order; NULL for the usual one-page
+    article. ``html_gz`` stays page 1.
+    """
+    db["articles"].add_column("more_pages_gz", bytes)
+
+
+MIGRATIONS = [_v1_base, _v2_datasette_indexes, _v3_mentions_by_article, _v4_split_article_pages]
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

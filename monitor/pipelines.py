@@ -36,15 +36,15 @@ class _CrawlerAware:
 
 
 class ExtractPipeline(_CrawlerAware):
-    """html -> Article. A page that is not an article is dropped with its reason."""
+    """html -> Article (the pages of a split article joined). A page that is not an article is dropped with its reason."""
 
     def process_item(self, item):
-        from monitor.extract import NotAnArticle, extract_article
+        from monitor.extract import NotAnArticle, extract_pages
 
         outlet = _outlet(self.crawler)
         try:
-            article = extract_article(
-                item["html"], item["url"],
+            article = extract_pages(
+                item["html"], item["url"], [p["html"] for p in item.get("more_pages") or ()],
                 timezone=getattr(outlet, "timezone", None) or "WIB",
                 outlet=outlet, fetched_at=item.get("fetched_at"),
             )

@@ -2,8 +2,9 @@
 
 After a gazetteer edit (a new party alias, a corrected candidate name) or a new
 extractor, stored articles are brought up to date from what the database
-already holds: the raw HTML (kept gzip-compressed in articles.html_gz) and the
-extracted title and text. The same functions as the crawl pipelines do the
+already holds: the raw HTML (kept gzip-compressed in articles.html_gz, and the
+further pages of a split article in articles.more_pages_gz, joined again) and
+the extracted title and text. The same functions as the crawl pipelines do the
 work, and the result goes through the same writer (`Store.save_articles`),
 which replaces an article's mentions and quotes and records the pipeline
 version that produced them, so nothing is ever duplicated.
@@ -20,7 +21,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor.store import Store
+from monitor.store import Store, unpack_pages
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def reprocess(db_path: str | Path, *, since: str | None = None, outlet: str | No
               stale_only: bool = False, registry: Path | None = Path("outlets.toml"),
               on_progress=None, nlp=None) -> Result:
     """Reprocess stored articles in place; returns the counts. `on_progress(done, total)` is called per article."""
-    from monitor.extract import NotAnArticle, extract_article
+    from monitor.extract import NotAnArticle, extract_pages
     from monitor.nlp import PIPELINE_VERSION, analyze, build_nlp
 
     if stage not in STAGES:
@@ -119,7 +120,7 @@ def reprocess(db_path: str | Path, *, since: str | None = None, outlet: str | No
         for done, article_id in enumerate(ids, start=1):
             row = store.db["articles"].get(article_id)
             item = _redo(row, outlets.get(row["outlet_id"]), stage, nlp, result,
-                         extract_article, NotAnArticle, analyze)
+                         extract_pages, NotAnArticle, analyze)
             if item is not None:
                 batch.append((*item, PIPELINE_VERSION))
             if len(batch) >= BATCH:
@@ -139,21 +140,22 @@ def reprocess(db_path: str | Path, *, since: str | None = None, outlet: str | No
         store.close()
 
 
-def _redo(row, outlet, stage, nlp, result, extract_article, NotAnArticle, analyze):
+def _redo(row, outlet, stage, nlp, result, extract_pages, NotAnArticle, analyze):
     """(page, article, analysis) for one stored row, or None when it stays as it is."""
     html = gzip.decompress(row["html_gz"]).decode("utf-8") if row["html_gz"] else ""
+    more_pages = unpack_pages(row.get("more_pages_gz"))
     page = {
         "outlet_id": row["outlet_id"], "url": row["url"], "canonical_url": row["canonical_url"],
         "fetched_at": row["fetched_at"], "source_modified": row["source_modified"],
-        "discovered_via": row["discovered_via"], "html": html,
+        "discovered_via": row["discovered_via"], "html": html, "more_pages": more_pages,
     }
     timezone = getattr(outlet, "timezone", None) or "WIB"
     try:
         if stage == "all":
             if not html:
                 raise ValueError("no stored HTML")
-            article = extract_article(html, row["url"], timezone=timezone, outlet=outlet,
-                                      fetched_at=row["fetched_at"])
+            article = extract_pages(html, row["url"], [p["html"] for p in more_pages], timezone=timezone,
+                                    outlet=outlet, fetched_at=row["fetched_at"])
             if not (article.text or "").strip():
                 raise NotAnArticle("no body text")
             title, text = article.title, article.text

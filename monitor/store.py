@@ -35,6 +35,19 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
 
 
+def pack_pages(pages) -> bytes | None:
+    """Pages 2.. of a split article ([{"url", "html"}]) as stored in articles.more_pages_gz; None when there are none."""
+    if not pages:
+        return None
+    data = [{"url": p.get("url"), "html": p.get("html") or ""} for p in pages]
+    return gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def unpack_pages(blob: bytes | None) -> list[dict]:
+    """The inverse of `pack_pages`: [] for a one-page article."""
+    return json.loads(gzip.decompress(blob).decode("utf-8")) if blob else []
+
+
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, timeout: float = 30.0):
         self.path = Path(path)
@@ -174,6 +187,7 @@ class Store:
             "fetched_at": page.get("fetched_at"), "source_modified": page.get("source_modified"),
             "discovered_via": page.get("discovered_via"),
             "html_gz": gzip.compress((page.get("html") or "").encode("utf-8")),
+            "more_pages_gz": pack_pages(page.get("more_pages")),
             "pipeline_version": version,
         }
         if existing:

@@ -317,11 +317,14 @@ def _authors(st, site_names, *groups) -> list[str]:
     return out
 
 
-def _page_urls(doc, page_url) -> list[str]:
-    """Further pages of a split article (``?page=2``, ``/2/``), in order."""
+def _page_urls(doc, page_url, first_url=None) -> list[str]:
+    """Further pages of a split article (``?page=2``, ``/2/``), in order.
+
+    ``first_url`` is page 1's address when ``doc`` is a later page: ``/slug/3/`` continues ``/slug``, not ``/slug/2``.
+    """
     if not page_url:
         return []
-    base = page_url.split("?")[0].split("#")[0].rstrip("/")
+    base = (first_url or page_url).split("?")[0].split("#")[0].rstrip("/")
     found = {}
     for a in doc.iter("a"):
         href = a.get("href")
@@ -332,7 +335,8 @@ def _page_urls(doc, page_url) -> list[str]:
         if not m or not target.startswith(base):
             continue
         rest = target[len(base):]
-        if not re.fullmatch(r"(?:[?&](?:page|hal|halaman|p)=\d+|/\d{1,2}/?|/(?:page|halaman)/\d+/?)", rest, re.I):
+        # ``/slug?page=2`` and, as WordPress permalinks end in a slash, ``/slug/?page=2``.
+        if not re.fullmatch(r"(?:/?[?&](?:page|hal|halaman|p)=\d+|/\d{1,2}/?|/(?:page|halaman)/\d+/?)", rest, re.I):
             continue
         number = int(next(g for g in m.groups() if g))
         if number >= 2:
@@ -585,6 +589,38 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         layer=body.layer,
         page_urls=page_urls,
     )
+
+
+def continuation_urls(html: str | bytes, url: str, first_url: str | None = None) -> list[str]:
+    """Further pages of a split article that the page at ``url`` links to, in page order; [] for most pages.
+
+    What `extract_article` puts in ``Article.page_urls``, without the extraction: a crawler asks this
+    before deciding to fetch more. ``first_url`` is page 1's address when ``url`` is a later page.
+    """
+    if not html or not url:
+        return []
+    try:
+        doc = dom.parse(html)
+    except Exception:  # lxml raises several types for unparseable input; such a page continues nowhere
+        return []
+    return _page_urls(doc, url, first_url)
+
+
+def extract_pages(html: str | bytes, url: str | None = None, more_html=(), **kw) -> Article:
+    """One article from the pages of a split article: page 1 (``html`` at ``url``) and ``more_html`` in order.
+
+    Page 1 is read by `extract_article` (and may raise NotAnArticle); further pages are read as
+    ``monitor extract FILE PAGE2`` reads them, and one without an article body is left out.
+    ``kw`` goes to `extract_article` (timezone, outlet, fetched_at).
+    """
+    first = extract_article(html, url, **kw)
+    more = []
+    for page in more_html:
+        try:
+            more.append(extract_article(page, None, **kw))
+        except NotAnArticle:
+            continue
+    return join_pages(first, *more) if more else first
 
 
 def join_pages(first: Article, *more: Article) -> Article:

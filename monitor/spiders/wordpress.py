@@ -22,8 +22,11 @@ saves every later probe. The source that worked (and the feed's address) is
 remembered in `crawl_runs.message` and asked first next time.
 
 Article pages are fetched once: a URL whose canonical form is stored is
-skipped unless the source reports a newer modified date. The spider only
-yields raw `PageItem`s; extraction and storage are the pipelines' job.
+skipped unless the source reports a newer modified date. A split article
+(`?page=2`, `/2/`) has its further pages fetched in order, on the same host, and
+travels as one item; a page linking to no further page costs nothing more.
+The spider only yields raw `PageItem`s; extraction and storage are the
+pipelines' job.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
 from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutError, TimeoutError
 
+from monitor.extract import continuation_urls
 from monitor.items import PageItem
 from monitor.outlets import Outlet, RegistryError, find_outlet
 from monitor.spiders import discovery as disc
@@ -118,6 +122,7 @@ class WordPressSpider(SitemapSpider):
         self.completed_by: str | None = None
         self.answered = False  # any response at all from the outlet
         self.undated_pages = 0
+        self.continued: set[str] = set()  # canonical URLs fetched as page 2.. of a split article
 
     # -- setup -----------------------------------------------------------------
     @classmethod
@@ -160,6 +165,7 @@ class WordPressSpider(SitemapSpider):
         self.max_listing_pages = settings.getint("MONITOR_MAX_LISTING_PAGES", 100)
         self.max_articles = settings.getint("MONITOR_MAX_ARTICLES", 5000)
         self.max_undated_pages = settings.getint("MONITOR_MAX_UNDATED_LISTING_PAGES", 5)
+        self.max_article_pages = settings.getint("MONITOR_MAX_ARTICLE_PAGES", 20)
         self.include = [re.compile(p) for p in self.outlet.include]
         self.exclude = [re.compile(p) for p in self.outlet.exclude]
         history = self._history(settings)
@@ -318,7 +324,7 @@ class WordPressSpider(SitemapSpider):
         if self.include and not any(p.search(url) for p in self.include):
             return False
         key = canonical_url(url, self.scheme)
-        if key in self.scheduled:
+        if key in self.scheduled or key in self.continued:
             return False
         newest = entry.newest
         if self.since and newest and newest < self.since:
@@ -358,7 +364,7 @@ class WordPressSpider(SitemapSpider):
             self.crawler.stats.inc_value("monitor/not_html")
             return
         self.crawler.stats.inc_value("monitor/article_pages")
-        yield PageItem(
+        item = PageItem(
             outlet_id=self.outlet.id,
             url=response.url,
             canonical_url=response.meta.get("canonical") or canonical_url(response.url, self.scheme),
@@ -367,7 +373,57 @@ class WordPressSpider(SitemapSpider):
             html=response.text,
             source_modified=response.meta.get("source_modified"),
             discovered_via=response.meta.get("via", "start"),
+            more_pages=[],
         )
+        yield from self._continue(item, response, [])
+
+    # -- split articles ------------------------------------------------------------------
+    def _continue(self, item: PageItem, response: TextResponse, pending: list[str]):
+        """The next page of a split article, or the item when there is none (or the page budget is spent)."""
+        seen = {canonical_url(u, self.scheme) for u in [item["url"], *(p["url"] for p in item["more_pages"]), *pending]}
+        host = urlsplit(item["url"]).netloc
+        for url in continuation_urls(response.text, response.url, item["url"]):
+            key = canonical_url(url, self.scheme)
+            if key not in seen and urlsplit(url).netloc == host:
+                seen.add(key)
+                pending.append(url)
+        room = self.max_article_pages - 1 - len(item["more_pages"])
+        if pending and room <= 0:
+            self.notes["article-pages"] = f"split article cut at {self.max_article_pages} pages: {item['url']}"
+            pending = []
+        if not pending:
+            yield item
+            return
+        url, rest = pending[0], pending[1:]
+        self.continued.add(canonical_url(url, self.scheme))
+        # Same slot as every other request to the host (delay, AutoThrottle, robots.txt); dont_filter because
+        # a request dropped as a duplicate would call neither callback and the item would be lost.
+        yield Request(url, callback=self.parse_continuation, errback=self._continuation_failed, dont_filter=True,
+                      priority=5, cb_kwargs={"item": item, "pending": rest})
+
+    def parse_continuation(self, response: Response, item: PageItem, pending: list[str]):
+        self.crawler.stats.inc_value("monitor/article_pages")
+        self.crawler.stats.inc_value("monitor/continuation_pages")
+        if not isinstance(response, TextResponse):
+            self._note_continuation_failure(response.url, "not an HTML page")
+            yield item
+            return
+        item["more_pages"].append({"url": response.url, "html": response.text})
+        yield from self._continue(item, response, pending)
+
+    def _continuation_failed(self, failure):
+        # Page 1 and the pages before are kept: the article is stored with what was fetched.
+        url = failure.request.url
+        self._note_continuation_failure(url, failure.getErrorMessage() or failure.type.__name__)
+        yield failure.request.cb_kwargs["item"]
+
+    def _note_continuation_failure(self, url: str, reason: str) -> None:
+        # A page lost like any article page: counted as an article error (so the run is "partial").
+        self.crawler.stats.inc_value("monitor/article_errors")
+        self.crawler.stats.inc_value("monitor/continuation_errors")
+        recorder = getattr(self.crawler, "monitor_recorder", None)
+        if recorder is not None:
+            recorder.failure(url, f"page of a split article: {reason}")
 
     def _article_failed(self, failure) -> None:
         self.crawler.stats.inc_value("monitor/article_errors")
