@@ -259,6 +259,12 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # the cue inside the sentence
     ("Ria Eliana hadir di kantor wali kota. Padahal, kata Ria, lokasi rumahnya dengan sekolah hanya 340 meter.",
      ["Ria Eliana"]),
+    # a two-word alias, a passive cue opening the sentence, a verb glued to an acronym
+    ("Juru bicara PPP Usman Muhammad Tokan alias Donnie Tokan mengatakan kandidat sudah berkeliling. "
+     "\"Tapi persaingan masih datar saja,\" ujar Donnie.", ["Usman Muhammad Tokan", "Usman Muhammad Tokan"]),
+    ("Ketua DPP PDIP Maria Yohana Esti Wijayati hadir. Disampaikan Esti, sikap resmi fraksi akan disampaikan pekan ini.",
+     ["Maria Yohana Esti Wijayati"]),
+    ("Fraksi PKBmeminta agar proyek penulisan ulang sejarah ditunda.", [None]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

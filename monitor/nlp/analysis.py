@@ -297,6 +297,8 @@ _ALIAS_RX = re.compile(
 )
 
 
+_ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
+                        r"(?P<nick>[A-Z][a-z'-]{1,20}\s+[A-Z][a-z'-]{1,20})(?![\w-])")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),\s+"
                          r"(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
@@ -402,15 +404,24 @@ def _aliases(st: State, clusters, mentions) -> None:
         if len(targets) == 1:
             alias_of[c.surfaces[0]] = targets[0]
             clusters[targets[0]].aliases.add(c.surfaces[0])
+    # 'Usman Muhammad Tokan alias Donnie Tokan': a two-word alias sharing the surname.
+    for m in list(mentions):
+        if m.in_title or len(m.span.words) < 2:
+            continue
+        a = _ALIAS2_RX.match(st.text, m.span.end)
+        if a and a.group("nick").split()[-1].lower() in {w.lower() for w in m.span.words}:
+            alias_of[a.group("nick")] = m.cluster
+            clusters[m.cluster].aliases.add(a.group("nick"))
     if not alias_of:
         return
     # A nickname already taken for a person of its own (from 'kata Appi') joins the full name.
-    fold_alias = {fold(a): t for a, t in alias_of.items()}
+    fold_alias = {" ".join(key_of(a.split())) if " " in a else fold(a): t for a, t in alias_of.items()}
     for i, c in enumerate(clusters):
         if i in fold_alias.values():
             continue
-        if all(len(k) == 1 and k[0] in fold_alias for k in c.keys):
-            target = fold_alias[c.keys[0][0]]
+        hit = next((" ".join(k) for k in c.keys if " ".join(k) in fold_alias), None)
+        if hit and all(" ".join(k) == hit or compatible(k, tuple(hit.split())) for k in c.keys):
+            target = fold_alias[hit]
             for m in mentions:
                 if m.cluster == i:
                     m.cluster = target
@@ -730,12 +741,19 @@ SAY_VERBS = {
     "memastikan", "mengklaim", "mengeklaim", "menekankan", "membeberkan", "meyakini", "menduga", "berpendapat",
     "menganggap", "mengimbuhkan", "membenarkan", "membantah", "menampik", "memperkirakan", "memprediksi",
     "berujar", "berkata", "bilang", "menjawab", "mengingatkan", "menyarankan", "mengharapkan", "optimistis",
+    "mendesak",
 }
 
 
 _OPENING_CUE = re.compile(
     r"^\s*(?:[A-Z][a-z]+,?\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
     r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,")
+# A word, or a speech verb glued to the acronym before it by a scraper ('Fraksi PKBmeminta agar ...').
+_VERB_TOKEN = re.compile(r"(?:(?<![\w-])[A-Z]{2,}(?=[a-z]{5,}\b))?(?P<w>[\w-]+)")
+# 'Disampaikan Esti, sikap resmi Fraksi PDIP akan ...': a passive cue opening the sentence.
+_FRONT_PASSIVE = re.compile(
+    r"^\s*(?:Disampaikan|Dikatakan|Ditegaskan|Dijelaskan|Diungkapkan|Disebutkan|Dituturkan)\s+(?:oleh\s+)?"
+    r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
 # 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
 _MID_CUE = re.compile(
     r",\s*(?P<cue>kata|ujar|tutur|menurut)\s+(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
@@ -799,12 +817,12 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                     q.speaker = spk
                 out.append(q)
             continue
-        for vm in re.finditer(r"[\w-]+", sent):
-            w = vm.group().lower()
+        for vm in _VERB_TOKEN.finditer(sent):
+            w = vm.group("w").lower()
             if w not in vocab.SPEECH_VERBS:
                 continue
             after = sent[vm.end():]
-            if _PURPOSE_BEFORE.search(sent[:vm.start()]):
+            if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
             if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
@@ -814,7 +832,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
             if len(clause.split()) < 3:
                 break
-            spk = subject_before(s, s + vm.start())
+            spk = subject_before(s, s + vm.start("w"))
             q = Quote(s + vm.end(), e, clause, False, cue=w)
             if spk == "carry":
                 q.how = "carry-pending"
@@ -824,6 +842,13 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             break
         else:
             # 'Tentunya kata dia, dengan kerja politik ...': the cue opens the sentence.
+            fp = _FRONT_PASSIVE.match(sent)
+            if fp and len(sent[fp.end():].split()) >= 3:
+                hits = [m for m in st.mentions if not m.in_title and s + fp.start("who") <= m.span.start < s + fp.end()]
+                q = Quote(s + fp.end(), e, sent[fp.end():].strip(" ,.\n"), False, cue=sent[fp.start():].split()[0].lower())
+                q.speaker = hits[0].cluster if hits else None
+                out.append(q)
+                continue
             om = _OPENING_CUE.match(sent)
             mid = None if om else _MID_CUE.search(sent)
             if mid and len(sent[:mid.start()].split()) >= 2 and len(sent[mid.end():].split()) >= 2:

@@ -157,7 +157,7 @@ SPEECH_VERBS = {
     "mengimbuhkan", "menduga", "meyakini", "mengklarifikasi", "menyayangkan", "menginstruksikan",
     "menjanjikan", "mengharap", "memprediksi", "memperkirakan", "menganggap", "berpendapat", "menyarankan",
     "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
-    "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan",
+    "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan", "mendesak",
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
