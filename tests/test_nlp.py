@@ -338,6 +338,11 @@ def test_candidate_link_by_implied_province(nlp, text, linked):
     ("Bupati Lumajang Indah Amperawati Masdar meninjau pasar.", "Indah Amperawati Masdar", "1000740"),
     # a unique name nationwide, though the registry writes 'M. Ridwan Kamil'
     ("Teras Cihampelas dibangun di era Gubernur Jawa Barat Ridwan Kamil.", "Ridwan Kamil", "1000023"),
+    # the press adds a surname to a rare registry name; a name inside a much longer one is someone else
+    ("Bursa ketua umum diisi Taj Yasin Maimoen dari kalangan internal.", "Taj Yasin Maimoen", "1000031"),
+    ("Bursa ketua umum diisi Amir Uskara dari kalangan internal.", "Amir Uskara", "1001221"),
+    ("Politikus Ahmad Ali Rahman hadir di Jakarta.", "Ahmad Ali Rahman", None),
+    ("Camat Ahmad Rivai Tandi hadir di Jakarta.", "Ahmad Rivai Tandi", None),
 ])
 def test_candidate_link_across_spellings(nlp, text, name, id_paslon):
     r = analyze("", text, nlp=nlp)

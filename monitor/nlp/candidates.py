@@ -30,6 +30,12 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
         if len(k) >= 2 or len(best) == 1:
             pool |= set(reg.candidates(k))
     people = reg.people
+    surname_added = False
+    if not pool and len(best) == 3 and all(len(w) > 1 for w in best) and (
+            len(reg.by_word.get(best[0], ())) <= 3):  # a rare first name: 'Ahmad Rivai Tandi' is no 'Ahmad Rifa'i'
+        # 'Taj Yasin Maimoen' for the registry's 'Taj Yasin': the press adds a surname.
+        pool = {i for i in reg.candidates(best[:2]) if _same(_bare(people[i]["key"]), best[:2])}
+        surname_added = bool(pool)
     if not pool or not any(people[i]["kode_wilayah"] in region_codes for i in pool):
         # Spelt another way in the region the article names ('Nyangnyang' / 'Nyanyang', 'Al Ayubi' /
         # 'Al-Ayubi', a surname the registry lacks): one candidate of that region, nearly the same name.
@@ -69,7 +75,12 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
             return _as_candidate(hit)
     # Tier 3: nationwide, exact full name and no near namesake.
     exact = [i for i in pool if _same(_bare(people[i]["key"]), _bare(best))]
-    if len(exact) != 1 or len(distinctive) < 2 or len(pool) > 1:
+    if surname_added:
+        exact = sorted(pool)
+    # Others compatible only through an initial inside a much longer name ('Ilham Ari Fauzi A Uskara'
+    # for 'Amir Uskara') are other people.
+    others = [i for i in pool if i not in exact and abs(len(_bare(people[i]["key"])) - len(_bare(best))) <= 1]
+    if len(exact) != 1 or len(distinctive) < 2 or others:
         return None
     near = [i for i in reg.near(best) if i != exact[0]]
     if near:
