@@ -186,6 +186,21 @@ def test_a_missing_page_keeps_what_was_fetched_and_marks_the_run_partial(tmp_pat
     assert [r["status"] for r in runs(db)] == ["partial"]
 
 
+def test_a_long_split_article_stops_at_the_page_budget(tmp_path):
+    site = render(tmp_path, 2)
+    a = story_paths(site)[0]
+    everything = split_story(site, a, 4, "path")
+    db = tmp_path / "m.db"
+    with PagedServer(site) as server:
+        [summary] = crawl([server.url], db, settings={"MONITOR_MAX_ARTICLE_PAGES": 2})
+        seen = list(server.requests)
+    assert [p for p in seen if re.search(r"/\d/$", p)] == [f"{a}2/"]
+    row = next(r for r in article_rows(db) if urlsplit(r["url"]).path == a)
+    assert row["text"].split("\n\n") == everything[:4]
+    assert summary["status"] == "ok"
+    assert "split article cut at 2 pages" in runs(db)[0]["message"]
+
+
 BASE = "http://kabar.test/2024/09/02/cerita/"
 
 

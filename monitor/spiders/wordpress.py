@@ -375,20 +375,24 @@ class WordPressSpider(SitemapSpider):
             discovered_via=response.meta.get("via", "start"),
             more_pages=[],
         )
-        yield from self._continue(item, response, [])
+        asked = {canonical_url(u, self.scheme) for u in [response.url, *response.meta.get("redirect_urls", ())]}
+        asked.add(item["canonical_url"])
+        yield from self._continue(item, response, [], asked, pages=1)
 
     # -- split articles ------------------------------------------------------------------
-    def _continue(self, item: PageItem, response: TextResponse, pending: list[str]):
-        """The next page of a split article, or the item when there is none (or the page budget is spent)."""
-        seen = {canonical_url(u, self.scheme) for u in [item["url"], *(p["url"] for p in item["more_pages"]), *pending]}
+    def _continue(self, item: PageItem, response: TextResponse, pending: list[str], asked: set[str], pages: int):
+        """The next page of a split article, or the item when there is none (or the page budget is spent).
+
+        `asked` holds the canonical URLs fetched or queued for this article (redirect targets too), so
+        each page is asked for once however the pages link each other; `pages` counts the fetched ones.
+        """
         host = urlsplit(item["url"]).netloc
         for url in continuation_urls(response.text, response.url, item["url"]):
             key = canonical_url(url, self.scheme)
-            if key not in seen and urlsplit(url).netloc == host:
-                seen.add(key)
+            if key not in asked and urlsplit(url).netloc == host:
+                asked.add(key)
                 pending.append(url)
-        room = self.max_article_pages - 1 - len(item["more_pages"])
-        if pending and room <= 0:
+        if pending and pages >= self.max_article_pages:
             self.notes["article-pages"] = f"split article cut at {self.max_article_pages} pages: {item['url']}"
             pending = []
         if not pending:
@@ -399,17 +403,21 @@ class WordPressSpider(SitemapSpider):
         # Same slot as every other request to the host (delay, AutoThrottle, robots.txt); dont_filter because
         # a request dropped as a duplicate would call neither callback and the item would be lost.
         yield Request(url, callback=self.parse_continuation, errback=self._continuation_failed, dont_filter=True,
-                      priority=5, cb_kwargs={"item": item, "pending": rest})
+                      priority=5, cb_kwargs={"item": item, "pending": rest, "asked": asked, "pages": pages + 1})
 
-    def parse_continuation(self, response: Response, item: PageItem, pending: list[str]):
+    def parse_continuation(self, response: Response, item: PageItem, pending: list[str], asked: set[str],
+                           pages: int):
         self.crawler.stats.inc_value("monitor/article_pages")
         self.crawler.stats.inc_value("monitor/continuation_pages")
         if not isinstance(response, TextResponse):
             self._note_continuation_failure(response.url, "not an HTML page")
             yield item
             return
-        item["more_pages"].append({"url": response.url, "html": response.text})
-        yield from self._continue(item, response, pending)
+        key = canonical_url(response.url, self.scheme)
+        if not (response.meta.get("redirect_urls") and key in asked):  # redirected back to page 1, say: nothing new
+            item["more_pages"].append({"url": response.url, "html": response.text})
+        asked.add(key)
+        yield from self._continue(item, response, pending, asked, pages)
 
     def _continuation_failed(self, failure):
         # Page 1 and the pages before are kept: the article is stored with what was fetched.
