@@ -46,6 +46,8 @@ MONITOR_MAX_LISTING_PAGES = 100
 MONITOR_MAX_ARTICLES = 5000
 # A listing with no dates at all cannot be walked back to a window: this many pages per windowed run.
 MONITOR_MAX_UNDATED_LISTING_PAGES = 5
+# A split article (?page=2, /2/) is fetched up to this many pages, page 1 included.
+MONITOR_MAX_ARTICLE_PAGES = 20
 # robots.txt Crawl-delay is obeyed (monitor.spiders.wordpress), up to this many seconds.
 MONITOR_MAX_CRAWL_DELAY = 60.0
 MONITOR_REGISTRY = "outlets.toml"
