@@ -181,6 +181,13 @@ def serve(db_path, host, port, allow_sql):
     """
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run `monitor crawl` or `monitor demo` first")
+    from monitor.export import ExportError, open_readonly
+
+    # Datasette would start on any file and fail page by page: refuse a file that is no monitor database.
+    try:
+        open_readonly(db_path).close()
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
     _serve(db_path, host, port, allow_sql)
 
 

@@ -6,6 +6,7 @@ at the end without touching the comments and tables already there.
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -26,13 +27,30 @@ _FIELDS = {
 }
 
 
+# What a registry table may hold, checked before use: a crawl must not find out halfway.
+_FIELD_TYPES = {
+    "id": str, "name": str, "base_url": str, "province": str, "regency": str, "timezone": str, "kind": str,
+    "start_urls": list, "include": list, "exclude": list, "selectors": dict, "enabled": bool, "first_run_days": int,
+}
+_TYPE_WORDS = {name: {str: "a string", list: "a list of strings", dict: "a table",
+                      bool: "true or false", int: "a whole number"}[kind] for name, kind in _FIELD_TYPES.items()}
+
+
 class RegistryError(ValueError):
     """A registry file or entry that cannot be used; the message is one line for the user."""
 
 
+def _is_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return host == "localhost" or ("." in host.strip(".") and not host.startswith("."))
+
+
 def normalize_base_url(url: str) -> str:
     """`example.com` or `https://Example.com/news` -> `https://example.com/news/`."""
-    url = (url or "").strip()
+    url = given = (url or "").strip()
     if not url:
         raise RegistryError("empty outlet URL")
     if "://" not in url:
@@ -40,6 +58,9 @@ def normalize_base_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RegistryError(f"not an http(s) outlet URL: {url!r}")
+    if not _is_host(parts.hostname):
+        # A word with no dot is a typo or a file name, not a site: refuse it before a crawl waits on DNS.
+        raise RegistryError(f"not an outlet URL: {given!r} (give a site address such as https://example-news.com/)")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return urlunsplit((parts.scheme, parts.netloc.lower(), path, "", ""))
 
@@ -123,6 +144,19 @@ def _outlet_from_table(table: dict, where: str) -> Outlet:
     for required in ("base_url",):
         if not table.get(required):
             raise RegistryError(f"{where}: missing {required}")
+    for name, value in table.items():
+        kind = _FIELD_TYPES[name]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if ok and kind is list:
+            ok = all(isinstance(v, str) for v in value)
+        if not ok:
+            raise RegistryError(f"{where}: {name} must be {_TYPE_WORDS[name]}, not {value!r}")
+    if table.get("first_run_days", 0) < 0:
+        raise RegistryError(f"{where}: first_run_days must be 0 (whole archive) or more days")
+    try:
+        normalize_base_url(table["base_url"])
+    except RegistryError as exc:
+        raise RegistryError(f"{where}: {exc}") from None
     values = dict(table)
     values.setdefault("id", outlet_id_for(values["base_url"]))
     values.setdefault("name", values["id"])

@@ -22,13 +22,22 @@ def _resolve_outlet(name: str | None, registry: Path):
         raise click.ClickException(str(exc)) from None
 
 
+def _read_page(fh) -> bytes:
+    data = fh.read()
+    # NUL bytes mark a binary file (git's test); HTML in UTF-16 has them too, but starts with its BOM.
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise click.ClickException(f"not an article: {fh.name} is a binary file, not an HTML page")
+    return data
+
+
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.File("rb"), metavar="FILE.html [PAGE2.html ...]")
 @click.option("--url", help="The page's URL (resolves relative links; picks the outlet profile).")
 @click.option("--outlet", help="Outlet id or base URL from the registry, or a profile name.")
 @click.option("--timezone", help="Zone for local times: WIB, WITA, WIT or an IANA name  [default: the outlet's, else WIB]")
 @click.option("--fetched-at", help="When the page was fetched (ISO 8601); anchors '2 jam lalu'  [default: now]")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: the Article as one JSON object; text: title, date and author, then the body.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=Path("outlets.toml"),
               show_default=True, help="Outlet registry used to resolve --outlet.")
 def extract_command(files, url, outlet, timezone, fetched_at, fmt, registry):
@@ -52,9 +61,10 @@ def extract_command(files, url, outlet, timezone, fetched_at, fmt, registry):
     except (ValueError, KeyError):
         raise click.BadParameter(f"unknown timezone {tz!r} (use WIB, WITA, WIT or an IANA name)",
                                  param_hint="--timezone") from None
+    pages = [_read_page(fh) for fh in files]
     try:
-        articles = [extract_article(fh.read(), url if i == 0 else None, timezone=tz, outlet=resolved,
-                                    fetched_at=fetched_at) for i, fh in enumerate(files)]
+        articles = [extract_article(page, url if i == 0 else None, timezone=tz, outlet=resolved,
+                                    fetched_at=fetched_at) for i, page in enumerate(pages)]
     except NotAnArticle as exc:
         raise click.ClickException(f"not an article: {exc.reason}") from None
     article = join_pages(*articles) if len(articles) > 1 else articles[0]

@@ -1,0 +1,82 @@
+"""Bad input to any command: one line on stderr, a non-zero exit, nothing written."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("not-a-url", "'not-a-url'"),
+    ("https://berita/", "'https://berita/'"),
+])
+def test_crawl_refuses_a_word_that_is_no_site(tmp_path, url, shown):
+    db = tmp_path / "m.db"
+    result = run("crawl", "--outlet", url, "--db", db, "--log-dir", tmp_path / "logs")
+    assert result.exit_code == 1
+    assert result.output == f"Error: not an outlet URL: {shown} (give a site address such as https://example-news.com/)\n"
+    assert not db.exists() and not (tmp_path / "logs").exists()
+
+
+@pytest.mark.parametrize("content", [b"not sqlite at all\n", b""])
+def test_serve_refuses_a_file_that_is_no_monitor_database(tmp_path, content):
+    db = tmp_path / "x.db"
+    db.write_bytes(content)
+    result = run("serve", "--db", db, "--port", "1")
+    reason = "file is not a database" if content else "no such table: articles"
+    assert result.exit_code == 1
+    assert result.output == f"Error: {db} is not a monitor database: {reason}\n"
+    assert db.read_bytes() == content
+
+
+def test_serve_refuses_another_sqlite_database(tmp_path):
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("create table t (x)")
+    result = run("serve", "--db", db, "--port", "1")
+    assert (result.exit_code, result.output) == (1, f"Error: {db} is not a monitor database: no such table: articles\n")
+
+
+@pytest.mark.parametrize("content", [b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4, b"PK\x03\x04\x14\x00\x00\x00"])
+def test_extract_refuses_a_binary_file(tmp_path, content):
+    page = tmp_path / "page.html"
+    page.write_bytes(content)
+    result = run("extract", page)
+    assert result.exit_code == 1
+    assert result.output == f"Error: not an article: {page} is a binary file, not an HTML page\n"
+
+
+def test_extract_reads_utf16_html_with_its_bom(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes("<html><body><p>Daftar</p></body></html>".encode("utf-16"))
+    result = run("extract", page)
+    assert "binary file" not in result.output
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('base_url = "https://x.example/"\nfirst_run_days = "three"', "first_run_days must be a whole number, not 'three'"),
+    ('base_url = "https://x.example/"\nfirst_run_days = -1', "first_run_days must be 0 (whole archive) or more days"),
+    ('base_url = "https://x.example/"\nstart_urls = "https://x.example/berita/"',
+     "start_urls must be a list of strings, not 'https://x.example/berita/'"),
+    ('base_url = "https://x.example/"\nenabled = "yes"', "enabled must be true or false, not 'yes'"),
+    ('base_url = 42', "base_url must be a string, not 42"),
+    ('base_url = "kabar"', "not an outlet URL: 'kabar' (give a site address such as https://example-news.com/)"),
+])
+@pytest.mark.parametrize("command", [["outlets", "list"], ["crawl"]])
+def test_a_bad_registry_entry_is_one_line_before_any_work(tmp_path, entry, message, command):
+    registry = tmp_path / "outlets.toml"
+    text = '[[outlet]]\nbase_url = "https://ok.example/"\n\n[[outlet]]\n' + entry + "\n"
+    registry.write_text(text, encoding="utf-8")
+    db = tmp_path / "m.db"
+    extra = ["--db", db, "--log-dir", tmp_path / "logs"] if command == ["crawl"] else []
+    result = run(*command, "--registry", registry, *extra)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {registry}: outlet #2: {message}\n"
+    assert registry.read_text(encoding="utf-8") == text and not db.exists()
