@@ -228,8 +228,6 @@ def test_extract_pages_joins_pages_and_leaves_out_a_page_without_an_article(craw
     assert canonical_url(article.url) == canonical_url(base)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction keeps the line of WordPress's default <div class=\"page-links\"> "
-                   "(monitor/extract/dom.py's NEGATIVE does not name page-links); the crawl test uses <nav>")
 def test_wordpress_default_page_links_are_not_text():
     body = "".join(f"<p>{p}</p>" for p in paragraphs("cerita", 1))
     html = (f'<html><head><meta property="og:type" content="article"><title>Cerita</title></head><body><article>'

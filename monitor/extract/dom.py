@@ -24,7 +24,7 @@ NEGATIVE = re.compile(
     r"recommend\w*|rekomendasi|popular|populer|terpopuler|trending|most-?read|newsletter|subscribe|"
     r"langganan|promo|sponsor\w*|advert\w*|ads?|adsbygoogle|iklan|banner|breadcrumbs?|navbar|menu|"
     r"sidebar|widget|footer|copyright|twitter-tweet|instagram-media|tiktok-embed|modal|popup|cookie|sr-only|"
-    r"caption|wp-caption(?:-text)?)"
+    r"caption|wp-caption(?:-text)?|page-?links)"
     r"(?:$|[\s_-])",
     re.I,
 )
