@@ -184,6 +184,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     # names glued to the next word by a scraper
     ("Ketua Umum PSI Kaesang Pangarepmenemui Gubernur DKI Jakarta Pramono Anung.", {"Kaesang Pangarep", "Pramono Anung"}),
     ("Nama eksternal yakni Jenderal Dudung Abdurachmandan Gus Ipul.", {"Dudung Abdurachman", "Ipul"}),
+    # initials opening a name after a comma
+    ("Plt Ketua DPD PDIP Bengkulu, MY Esti Wijayati, hadir di Enggano.", {"MY Esti Wijayati"}),
 ])
 def test_who_counts_as_a_person(nlp, text, expected):
     assert set(people(analyze("Berita", text, nlp=nlp))) == expected

@@ -332,6 +332,12 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             if tk.low in PARTICLES:
                 kinds[k] = "N"
+            # Initials opening a name after a comma: ', MY Esti Wijayati,'.
+            if k == 0 and kinds[k] == "A" and 2 <= len(tk.text) <= 3 and len(run) >= 3 and i > 0 and (
+                    toks[i - 1].text == ",") and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms() and (
+                    _kind(run[1], False) == "N" and _kind(run[2], False) == "N"):
+                kinds[k] = "N"
+                continue
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
             elif kinds[k] == "A" and len(tk.text) <= 3 and tk.low not in vocab.ORG_WORDS and (
                     tk.low not in region_forms()) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
