@@ -664,6 +664,10 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     from monitor.nlp.roles import _tidy
 
     words = re.findall(r"\S+", seg.strip())
+    lows = [w.lower().strip(",.") for w in words[:10]]
+    if pos is not None and lows and lows[0] in _HUMAN_NOUNS and any(w in {"itu", "tersebut", "ini"} for w in lows):
+        # 'kata ibu dua anak itu', 'ujar pria kelahiran Makassar itu': someone just named.
+        return _subject_before(st, pos)
     # 'Bahkan Pak Gubernur', 'Mantan Menteri ... ini', 'sang Ketua': the office behind a courtesy word.
     while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks",
                                                              "bahkan", "namun", "lalu", "kemudian", "adapun",
@@ -692,16 +696,26 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
-        # 'Politikus Partai Gerindra ini' is the subject of the sentences before: the first person
-        # named in the nearest sentence that names one ('Menurut Prasetyo, kunjungan Prabowo ...').
-        quoted = getattr(st, "quote_spans", ())
-        before = [m for m in st.mentions if not m.in_title and m.span.start < pos and st.clusters[m.cluster].keys
-                  and not st.skip(m.span.start) and not any(a <= m.span.start < b for a, b in quoted)]
-        if before:
-            last = before[-1].span.start
-            sent_start = max((a for a, b in st.sents if a <= last), default=0)
-            return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
+        return _subject_before(st, pos)
     return None
+
+
+_HUMAN_NOUNS = {"ibu", "bapak", "pria", "wanita", "perempuan", "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
+                "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
+                "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin"}
+
+
+def _subject_before(st: State, pos: int):
+    """'Politikus Partai Gerindra ini' is the subject of the sentences before: the first person
+    named, outside quotes, in the nearest sentence that names one ('Menurut Prasetyo, kunjungan Prabowo ...')."""
+    quoted = getattr(st, "quote_spans", ())
+    before = [m for m in st.mentions if not m.in_title and m.span.start < pos and st.clusters[m.cluster].keys
+              and not st.skip(m.span.start) and not any(a <= m.span.start < b for a, b in quoted)]
+    if not before:
+        return None
+    last = before[-1].span.start
+    sent_start = max((a for a, b in st.sents if a <= last), default=0)
+    return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
 
 
 _SHORT_OFFICES = {
