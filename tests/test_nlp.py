@@ -267,6 +267,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Ketua DPP PDIP Maria Yohana Esti Wijayati hadir. Disampaikan Esti, sikap resmi fraksi akan disampaikan pekan ini.",
      ["Maria Yohana Esti Wijayati"]),
     ("Fraksi PKBmeminta agar proyek penulisan ulang sejarah ditunda.", [None]),
+    # 'mendesak' as an adjective ('yang paling mendesak adalah ...') states nothing
+    ("Anggota DPRD Iip Makmur hadir. Menurutnya, hal yang paling mendesak adalah pemekaran wilayah di Lebak.",
+     ["Iip Makmur"]),
     # a descriptive noun with 'itu' after a quote: the person just named
     ("Yuni Rahmawati datang dari Denpasar. \"Saya bangga sekali melihat anak saya tampil,\" kata ibu dua anak itu.",
      ["Yuni Rahmawati"]),

@@ -838,6 +838,10 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             after = sent[vm.end():]
             if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
+            if re.search(r"(?i)\b(?:paling|sangat|lebih|cukup|amat|semakin|makin|kian)\s*$", sent[:vm.start("w")]) or (
+                    w in {"mendesak", "optimistis"} and re.search(r"(?i)\byang\s*$", sent[:vm.start("w")])) or (
+                    re.match(r"\s*(?:adalah|ialah|merupakan)\b", after)):
+                continue  # 'yang paling mendesak adalah ...': an adjective, not a speech verb
             if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
             if w not in SAY_VERBS and not re.match(
