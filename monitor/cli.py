@@ -90,6 +90,7 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
     from monitor.crawl import project_settings, run_crawl
     from monitor.outlets import Outlet, RegistryError, load_registry
     from monitor.runlock import EXIT_LOCKED, EXIT_OUTLET_FAILED, AlreadyRunning, RunLock, lock_path_for
+    from monitor.store import StoreError
 
     try:
         if outlet_urls:
@@ -140,7 +141,8 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
             log.error("%d of %d outlet(s) failed entirely: %s", len(failed), len(summaries), ", ".join(failed))
             sys.exit(EXIT_OUTLET_FAILED)
         log.info("crawl finished: %d outlet(s)", len(summaries))
-    except ValueError as exc:
+    except (ValueError, StoreError) as exc:
+        log.error("crawl refused: %s", exc)
         raise click.ClickException(str(exc)) from None
     finally:
         logs.ACTIVE = None
@@ -209,6 +211,7 @@ def demo(db_path, serve, port):
     from monitor.crawl import run_crawl
     from monitor.demo.server import DEMO_SITE, start_server
     from monitor.outlets import Outlet
+    from monitor.store import StoreError
 
     from monitor.demo.server import DEMO_GAZETTEER
     from monitor.nlp.gazetteer import EXTRA_ENV
@@ -224,6 +227,8 @@ def demo(db_path, serve, port):
         # The demo outlet is our own loopback server: no politeness delay is owed to it.
         summaries = run_crawl([outlet], db_path, since=None, all_history=True,
                               settings={"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0})
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         server.stop()
     _print_summary(summaries)

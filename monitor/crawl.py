@@ -109,6 +109,11 @@ def run_crawl(outlets: list[Outlet], db_path, *, since: datetime | str | None = 
     if not outlets:
         return []
     db_path = Path(db_path)
+    from monitor.store import Store
+
+    # A locked or unusable database fails here in one line (StoreError), not inside Scrapy's
+    # pipelines as a Twisted traceback after the crawl has started.
+    Store(db_path).close()
     overrides = {"MONITOR_DB": str(db_path), "MONITOR_RUN_ID": new_run_id(), **(settings or {})}
     return _run(outlets, project_settings(overrides), {"since": since, "all_history": all_history})
 

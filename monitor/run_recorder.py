@@ -9,6 +9,7 @@ asks that source first.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 from datetime import datetime, timezone
 
@@ -109,6 +110,7 @@ class RunRecorder:
         stats = self.crawler.stats
         errors = sum(int(stats.get_value(k, 0) or 0) for k in (
             "monitor/article_errors", "monitor/failed_pages", "monitor/item_errors", "spider_exceptions/count",
+            "monitor/unsaved_articles",
         ))
         if reason != "finished" or not summary.get("via"):
             status = "failed"
@@ -130,6 +132,11 @@ class RunRecorder:
             return
         try:
             self.store.finish_run(self.row_id, status=status, **counts)
+        except sqlite3.Error as exc:
+            # Another process held the database past the timeout: say so in one line; the row
+            # stays "running" and, with no "ok" row, the next run takes this run's window again.
+            logger.error("%s: could not record the run's end in crawl_runs (row %s): %s",
+                         self.outlet_id, self.row_id, exc)
         finally:
             if self.owns_store:
                 self.store.close()

@@ -80,3 +80,14 @@ def test_a_bad_registry_entry_is_one_line_before_any_work(tmp_path, entry, messa
     assert result.exit_code == 1
     assert result.output == f"Error: {registry}: outlet #2: {message}\n"
     assert registry.read_text(encoding="utf-8") == text and not db.exists()
+
+
+def test_crawl_into_a_file_that_is_no_database_fails_before_crawling(tmp_path):
+    db = tmp_path / "x.db"
+    db.write_bytes(b"not sqlite at all\n")
+    result = run("crawl", "--outlet", "http://127.0.0.1:1/", "--db", db, "--log-dir", tmp_path / "logs")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"Error: {db} is not a usable SQLite database: file is not a database"
+    assert "Traceback" not in result.output and "scrapy" not in result.output
+    assert db.read_bytes() == b"not sqlite at all\n"
+    assert "crawl refused: " in (tmp_path / "logs" / "monitor.log").read_text(encoding="utf-8")
