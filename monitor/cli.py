@@ -151,10 +151,11 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
 
 
 def _serve(db_path: Path, host: str, port: int, allow_sql: bool = False) -> None:
-    from monitor.serve import serve as run_datasette
+    from monitor.serve import check_port, serve as run_datasette
 
-    click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl+C to stop)", err=True)
     try:
+        check_port(host, port)
+        click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl+C to stop)", err=True)
         run_datasette(db_path, host, port, allow_sql=allow_sql)
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -216,6 +217,13 @@ def demo(db_path, serve, port):
     from monitor.demo.server import DEMO_GAZETTEER
     from monitor.nlp.gazetteer import EXTRA_ENV
 
+    if serve:
+        from monitor.serve import check_port
+
+        try:  # a busy port is found before the crawl, not after it
+            check_port("127.0.0.1", port)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from None
     # The demo's fictional pairs and regency join the KPU registry for this run only.
     os.environ[EXTRA_ENV] = str(DEMO_GAZETTEER)
     server = start_server(DEMO_SITE)

@@ -7,6 +7,7 @@ exercise the same thing.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 from pathlib import Path
 
@@ -53,6 +54,24 @@ def build_datasette(db_path: str | Path, *, allow_sql: bool = False, password: b
     # Mutable means Datasette reads with mode=ro and sees what a running crawl adds.
     ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=DB_NAME)
     return ds
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise RuntimeError in one line when `host:port` cannot be listened on (taken, or no such address).
+
+    uvicorn would say so only after the banner, on a log line, and exit 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind(address)
+    except OSError as exc:
+        reason = "the port is in use (is another `monitor serve` or `monitor demo` running?)" \
+            if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise RuntimeError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, *,

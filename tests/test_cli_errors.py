@@ -91,3 +91,23 @@ def test_crawl_into_a_file_that_is_no_database_fails_before_crawling(tmp_path):
     assert "Traceback" not in result.output and "scrapy" not in result.output
     assert db.read_bytes() == b"not sqlite at all\n"
     assert "crawl refused: " in (tmp_path / "logs" / "monitor.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["serve", "--db", "{db}"], ["demo", "--db", "{db}"]])
+def test_a_busy_port_is_one_line_before_any_work(tmp_path, command):
+    import socket
+
+    from monitor.store import Store
+
+    db = tmp_path / "m.db"
+    Store(db).close()
+    before = db.read_bytes()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(*[a.format(db=db) for a in command], "--port", port)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: cannot listen on 127.0.0.1:{port}: the port is in use "
+                             "(is another `monitor serve` or `monitor demo` running?)\n")
+    assert db.read_bytes() == before
