@@ -49,9 +49,18 @@ def _print_summary(summaries: list[dict]) -> None:
         )
 
 
+def _named_outlet(key: str, registry: Path):
+    """A registered outlet by base URL or id keeps its id, spider, timezone and window; any other
+    URL is crawled as a generic WordPress outlet (see `Outlet.from_url`)."""
+    from monitor.outlets import Outlet, find_outlet
+
+    return (find_outlet(key, registry) if registry.is_file() else None) or Outlet.from_url(key)
+
+
 @cli.command()
 @click.option("--outlet", "outlet_urls", multiple=True, metavar="URL",
-              help="Crawl this outlet (base URL) instead of the registry; repeatable.")
+              help="Crawl this outlet (base URL, or the id of a registered one) instead of the whole "
+                   "registry; repeatable. A registered outlet keeps its settings.")
 @click.option("--since", help="Only articles published or modified since this date.")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=Path("outlets.toml"),
               show_default=True, help="Outlet registry file.")
@@ -94,7 +103,7 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
 
     try:
         if outlet_urls:
-            outlets = [Outlet.from_url(u) for u in outlet_urls]
+            outlets = [_named_outlet(u, registry) for u in outlet_urls]
         else:
             outlets = [o for o in load_registry(registry) if o.enabled]
     except (RegistryError, OSError) as exc:

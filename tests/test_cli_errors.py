@@ -111,3 +111,20 @@ def test_a_busy_port_is_one_line_before_any_work(tmp_path, command):
     assert result.output == (f"Error: cannot listen on 127.0.0.1:{port}: the port is in use "
                              "(is another `monitor serve` or `monitor demo` running?)\n")
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("key, expected", [
+    ("https://sarewa.example/", ("sarewa", "WIT", "wordpress")),
+    ("sarewa.example", ("sarewa", "WIT", "wordpress")),
+    ("sarewa", ("sarewa", "WIT", "wordpress")),
+    ("https://other.example/", ("other-example", "WIB", "wordpress")),
+])
+def test_crawl_outlet_uses_the_registry_entry_when_there_is_one(tmp_path, key, expected):
+    from monitor.cli import _named_outlet
+
+    registry = tmp_path / "outlets.toml"
+    registry.write_text('[[outlet]]\nid = "sarewa"\nbase_url = "https://sarewa.example/"\ntimezone = "WIT"\n',
+                        encoding="utf-8")
+    outlet = _named_outlet(key, registry)
+    assert (outlet.id, outlet.timezone, outlet.kind) == expected
+    assert _named_outlet("https://sarewa.example/", tmp_path / "absent.toml").id == "sarewa-example"
