@@ -111,6 +111,8 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
     if not outlets:
         raise click.ClickException(f"no enabled outlet in {registry}")
     since_date = _parse_since(since)
+    # The crawler's contact address (User-Agent) comes from this registry too, read by monitor.settings.
+    os.environ.setdefault("MONITOR_REGISTRY", str(registry))
     lock = RunLock(lock_path_for(db_path))
     try:
         lock.acquire()
