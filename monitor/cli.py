@@ -340,6 +340,17 @@ def reprocess_command(db_path, since, outlet, stage, stale_only, registry):
         raise click.ClickException(f"no database at {db_path}: nothing to reprocess")
     if since is not None:
         _parse_since(since)  # a bad date is a usage error before any work starts
+    if outlet:
+        from monitor.export import ExportError, open_readonly, require_outlet
+
+        try:
+            conn = open_readonly(db_path)
+            try:
+                require_outlet(conn, outlet, id_only=True)
+            finally:
+                conn.close()
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from None
     progress = None
     if sys.stderr.isatty():
         from rich.console import Console

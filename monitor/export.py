@@ -231,9 +231,21 @@ def _query(kind: str, *, outlet, region, candidate, party) -> str:
     return sql + f" order by {order}"
 
 
+def require_outlet(conn: sqlite3.Connection, outlet: str, *, id_only: bool = False) -> None:
+    """Refuse an outlet the database does not know: a typo must not pass for a quiet day."""
+    match = "id = :outlet" if id_only else _OUTLET_MATCH.replace("art.outlet_", "").replace("art.", "")
+    if conn.execute(f"select 1 from outlets where {match} limit 1", {"outlet": outlet}).fetchone():
+        return
+    ids = [row[0] for row in conn.execute("select id from outlets order by id limit 11")]
+    known = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "") if ids else "none yet"
+    raise ExportError(f"no outlet {outlet!r} in the database (outlet ids: {known})")
+
+
 def export_rows(conn: sqlite3.Connection, window: Window, *, kind: str = "mentions", outlet: str | None = None,
                 region: str | None = None, candidate: str | None = None, party: str | None = None) -> list[list]:
     """The export's rows, each a list in `COLUMNS` order."""
+    if outlet:
+        require_outlet(conn, outlet)
     sql = _query(kind, outlet=outlet, region=region, candidate=candidate, party=party)
     window_sql, named = window.sql("art.at_utc", "art.tz")
     named.update({"outlet": outlet, "region": region, "candidate": candidate, "party": party})

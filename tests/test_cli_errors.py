@@ -128,3 +128,20 @@ def test_crawl_outlet_uses_the_registry_entry_when_there_is_one(tmp_path, key, e
     outlet = _named_outlet(key, registry)
     assert (outlet.id, outlet.timezone, outlet.kind) == expected
     assert _named_outlet("https://sarewa.example/", tmp_path / "absent.toml").id == "sarewa-example"
+
+
+@pytest.mark.parametrize("command", [["export"], ["reprocess"]])
+def test_an_unknown_outlet_is_refused_not_an_empty_result(tmp_path, command):
+    from monitor.outlets import Outlet
+    from monitor.store import Store
+
+    db = tmp_path / "m.db"
+    store = Store(db)
+    store.upsert_outlet(Outlet(id="kabar", name="Kabar", base_url="https://kabar.example/"))
+    store.close()
+    result = run(*command, "--db", db, "--outlet", "kabr")
+    assert result.exit_code == 1
+    assert result.output == "Error: no outlet 'kabr' in the database (outlet ids: kabar)\n"
+    if command == ["export"]:
+        for key in ("kabar", "KABAR", "https://kabar.example"):
+            assert run("export", "--db", db, "--outlet", key).exit_code == 0, key
