@@ -126,6 +126,8 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
         except OSError:
             pass  # the stderr line above is the message that matters
         sys.exit(EXIT_LOCKED)
+    except OSError as exc:
+        raise click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}") from None
     log = logging.getLogger("monitor.crawl")
     try:
         log_file = logs.setup_logging(log_dir, level=log_level.upper())
@@ -251,6 +253,8 @@ def demo(db_path, serve, port):
                                         "TELNETCONSOLE_ENABLED": False})
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}") from None
     finally:
         server.stop()
     _print_summary(summaries)

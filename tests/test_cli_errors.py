@@ -145,3 +145,14 @@ def test_an_unknown_outlet_is_refused_not_an_empty_result(tmp_path, command):
     if command == ["export"]:
         for key in ("kabar", "KABAR", "https://kabar.example"):
             assert run("export", "--db", db, "--outlet", key).exit_code == 0, key
+
+
+@pytest.mark.parametrize("command", [["crawl", "--outlet", "http://127.0.0.1:1/"], ["demo", "--no-serve"]])
+def test_a_database_path_that_cannot_exist_is_one_line(tmp_path, command):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    db = blocker / "sub" / "m.db"
+    result = run(*command, "--db", db, *(["--log-dir", tmp_path / "logs"] if command[0] == "crawl" else []))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"Error: cannot use {db}: Not a directory: {blocker / 'sub'}"
+    assert "Traceback" not in result.output and blocker.read_text(encoding="utf-8") == "x"
