@@ -139,7 +139,9 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
         extensions = dict(project_settings().getdict("EXTENSIONS"))
         extensions["monitor.logs.ProgressExtension"] = 900
         # Our handlers (file + stderr) already catch Scrapy's records; its own root handler would print them twice.
-        overrides = {"EXTENSIONS": extensions, "LOG_INSTALL_ROOT_HANDLER": False}
+        # No telnet console: a cron job needs none, and each outlet's crawler would take one of
+        # Scrapy's 51 telnet ports (6023-6073), so a registry of hundreds logs errors.
+        overrides = {"EXTENSIONS": extensions, "LOG_INSTALL_ROOT_HANDLER": False, "TELNETCONSOLE_ENABLED": False}
         with logs.make_progress() as logs.ACTIVE:
             summaries = run_crawl(outlets, db_path, since=since_date, settings=overrides)
         for s in summaries:
