@@ -385,3 +385,29 @@ def test_gazetteer_dir_can_be_replaced(tmp_path):
                                                                      "MONITOR_GAZETTEER_DIR": str(data)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "['GOLKAR']"
+
+
+# -- a headline glued in by a scraper ('Baca juga:...') ends where the next sentence starts ---------
+@pytest.mark.parametrize("text, kept", [
+    # a lower-case word glued to the next sentence's first word
+    ("Rapat selesai.Baca juga: Jembatan Baru Diresmikan Pekan DepanRahmat Said mengatakan warga senang.",
+     "Rahmat Said mengatakan"),
+    # a role with 'ini' opening the next sentence
+    ("Rapat selesai. Baca juga: Warga Menolak Tambang Emas di Hulu Sungai Politisi Gerindra ini juga "
+     "menyampaikan, tambang harus ditutup.", "Politisi Gerindra ini"),
+    # a connective headlines do not use, and a role in apposition before the name
+    ("Rapat selesai. Baca juga: Warga Menolak Tambang Emas Senada dengan Andi, Ketua DPC PKB Jakarta Timur, "
+     "Rahmat Said, juga menilai tambang merusak.", "Senada dengan Andi"),
+    ("Rapat selesai. Baca juga: Warga Menolak Tambang Emas Ketua DPC PKB Jakarta Timur, Rahmat Said, juga "
+     "menilai tambang merusak.", "Ketua DPC PKB Jakarta Timur"),
+    ("Rapat selesai. Baca juga: Siapa Maju di Pilkada? Tim Pemenangan menyatakan siap.", " Tim Pemenangan"),
+    # the headline's own office after a preposition stays blanked
+    ("Rapat selesai. Baca juga: Rapat Warga dengan Menteri Kesehatan Ia menjelaskan bahwa rapat lancar.",
+     "Ia menjelaskan"),
+])
+def test_inline_read_also_headline_ends_before_the_next_sentence(text, kept):
+    from monitor.nlp.text import noise_spans
+
+    (start, end), = noise_spans(text)
+    assert text[start:].startswith("Baca juga:")
+    assert text[end:].startswith(kept)

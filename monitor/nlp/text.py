@@ -46,40 +46,107 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# Where a glued-in headline surely ends: a quote mark, a scraper's glue of a lower-case word to the
+# next sentence's first word ('... Berita LainAhmad mengatakan'), a '?' or '!', or a sentence
+# connective ('Namun,', 'Sementara itu,', 'Senada dengan', 'Menurut X,') that headlines do not use.
+_HEADLINE_STOP = re.compile(
+    r"[\"\u201c\u201d]|(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=\w[?!])\s+(?=\S)|"
+    r"(?<=\s)(?:(?:Namun|Tetapi|Akan\s+tetapi|Sementara(?:\s+itu)?|Sedangkan|Selain\s+itu|Di\s+samping\s+itu|"
+    r"(?:Oleh\s+)?[Kk]arena\s+itu|Oleh\s+sebab\s+itu|Untuk\s+itu|Setelah\s+itu|Lebih\s+(?:lanjut|jauh|dari\s+itu)|"
+    r"Di\s+sisi\s+lain(?:nya)?|Diketahui|Sebelumnya(?:\s+diberitakan)?|Selanjutnya|Kemudian|Pertama|Kedua|Ketiga|"
+    r"Adapun|Padahal|Bahkan|(?:Meski(?:pun)?|Kendati|Walau(?:pun)?)\s+(?:demikian|begitu)|Dengan\s+demikian|"
+    r"Hal\s+senada|[A-Z][a-z]{2,}nya),|Senada\s+dengan\s|Menurut\s+(?=[A-Z]))"
+)
+
+
+def _norm(w: str) -> str:
+    return re.sub(r"[^\w-]", "", w.lower().replace("\u2019", "").replace("'", ""))
+
+
 def _inline_title_end(text: str, pos: int) -> int:
-    """End of a glued-in headline: title-case words up to the next sentence's subject."""
+    """End of a glued-in headline: title-case words up to the next sentence's subject.
+
+    Errs on keeping the next sentence: a wrongly kept headline word costs little, a lost
+    subject ('Ahmad', 'Politisi Golkar ini') loses a person or a statement's speaker."""
+    from monitor.nlp.vocab import LEX_LOC_WORDS, LEX_ORG_WORDS, NAME_WORDS, ORG_WORDS, ROLE_HEADS, ROLE_WORDS
+
     end_line = text.find("\n", pos)
     end_line = len(text) if end_line < 0 else end_line
     tokens = list(re.finditer(r"\S+", text[pos:end_line]))
     if not tokens:
         return end_line
-    last_cap = pos
-    caps: list[re.Match] = []
-    lower_run = 0
+    # A stop after the headline's first word bounds it.
+    first = pos + tokens[0].start()
+    m = _HEADLINE_STOP.search(text, first if text[first] in "\"\u201c\u201d" else pos + tokens[0].end(), end_line)
+    limit = m.start() if m else end_line
+    if limit <= first:
+        return first
+    tokens = [t for t in tokens if pos + t.start() < limit]
+
+    def capital(w: str) -> bool:
+        return w[0].isupper() or w[0].isdigit() or (w[0] == "(" and w[1:2].isupper())
+
+    def roleish(w: str) -> bool:
+        n = _norm(w)
+        return (n in ROLE_WORDS or n in ORG_WORDS or n in LEX_ORG_WORDS or n in LEX_LOC_WORDS or n.isdigit()
+                or w.strip(",()").isupper() or w[0] == "(" or n in {"dan", "dari", "bidang", "&"})
+
+    def role_start(j: int, window: int) -> int | None:
+        """The role phrase ending at token j that opens the next sentence ('Politisi Golkar ini',
+        'Ketua DPC PPP Jakarta Timur, Ahmad'): its nearest role head within `window` words, with the
+        role words before it (Wakil Ketua, Mantan Menteri). Never the headline's first word, nor a
+        role after a preposition ('... Dokter dengan Menteri Kesehatan'), which is the headline's."""
+        if j < 1 or tokens[j].group()[-1] in ".:?!":
+            return None
+        k, best = j, None
+        while k >= 1 and j - k < window and best is None:
+            w = tokens[k].group()
+            if k < j and w[-1] in ",:?!.":
+                return None
+            if not (capital(w) or w in {"dan", "dari", "bidang", "&"}):
+                return None
+            if _norm(w) in ROLE_HEADS:
+                best = k
+            k -= 1
+        # Only office, organisation and place words follow the head ('Bakal Panggil Fadli' is a headline).
+        if best is None or not all(roleish(tokens[i].group()) for i in range(best + 1, j + 1)):
+            return None
+        while best > 1 and capital(tokens[best - 1].group()) and tokens[best - 1].group()[-1] not in ",:?!." \
+                and _norm(tokens[best - 1].group()) in ROLE_WORDS:
+            best -= 1
+        before = tokens[best - 1].group()
+        return None if before.lower() in _FUNCTION or _norm(before) in _FUNCTION else best
+
+    caps: list[int] = []
     for i, t in enumerate(tokens):
         w = t.group()
-        if w[0] in "\"“”":
-            return pos + t.start()
-        if w[0].isupper() or w[0].isdigit():
-            caps.append(t)
-            lower_run = 0
-        elif w.lower().strip(",.:?!") in _FUNCTION:
-            lower_run += 0
+        if capital(w):
+            caps.append(i)
+        elif _norm(w) in _FUNCTION or w in _FUNCTION:
+            continue
         else:
             # A lower-case word: the capitalised words just before it open the next sentence
-            # ('... Kongres PSI, Andy Budiman mengungkapkan'): a name of known name words, else one word.
-            from monitor.nlp.vocab import NAME_WORDS
-
-            if len(caps) >= 2:
-                k = len(caps) - 1
-                while k > 0 and caps[k - 1].group().lower() in NAME_WORDS and caps[k].group().lower() in NAME_WORDS \
-                        and caps[k - 1].end() + 1 == caps[k].start():
-                    k -= 1
-                return pos + caps[max(k, 1)].start()
-            return pos + t.start()
+            # ('... Kongres PSI, Andy Budiman mengungkapkan'): a name of known name words, or a
+            # role before it ('Politisi Golkar ini juga', 'Ketua DPC X, Ahmad juga'), else one word.
+            if len(caps) < 2:
+                return pos + t.start()
+            prev = _norm(tokens[i - 1].group())
+            if prev in {"ini", "itu", "tersebut"} and caps[-1] == i - 2:
+                r = role_start(i - 2, 8)
+                if r is not None:
+                    return pos + tokens[r].start()
+            k = len(caps) - 1
+            while k > 0 and _norm(tokens[caps[k - 1]].group()) in NAME_WORDS and _norm(tokens[caps[k]].group()) in NAME_WORDS \
+                    and caps[k - 1] + 1 == caps[k] and tokens[caps[k - 1]].group()[-1] not in ",:":
+                k -= 1
+            k = max(k, 1)
+            r = role_start(caps[k] - 1, 6) if _norm(tokens[caps[k]].group()) not in {"ia", "dia", "beliau"} else None
+            return pos + tokens[r if r is not None else caps[k]].start()
         if len(caps) > 20:
             break
-    return pos + (caps[-1].end() if caps else tokens[-1].end())
+    if limit < end_line:
+        return limit
+    return pos + (tokens[caps[-1]].end() if caps else tokens[-1].end())
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
