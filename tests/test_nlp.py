@@ -273,6 +273,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # a descriptive noun with 'itu' after a quote: the person just named
     ("Yuni Rahmawati datang dari Denpasar. \"Saya bangga sekali melihat anak saya tampil,\" kata ibu dua anak itu.",
      ["Yuni Rahmawati"]),
+    # a glued-in headline ends the sentence before: 'Politisi Gerindra ini' opens the next one
+    ("Rahmat Said hadir di Maros. \"Kami siap menang,\" tuturnya. Baca juga: Warga Menolak Tambang Emas Politisi "
+     "Gerindra ini juga menyampaikan, tambang harus ditutup.", ["Rahmat Said", "Rahmat Said"]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

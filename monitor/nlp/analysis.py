@@ -75,12 +75,27 @@ def _mask(length: int, spans) -> bytearray:
 def prepare(st: State) -> None:
     st.noise = noise_spans(st.text)
     st.noise_mask = _mask(len(st.text), st.noise)
-    st.sents = sentences(st.text)
+    st.sents = _split_at_noise(sentences(st.text), st.noise)
     # The lead: the first paragraph, at most its first two sentences (scraped text may have no breaks).
     m = re.search(r"\S[^\n]*", st.text)
     st.lead_end = m.end() if m else 0
     if len(st.sents) >= 2:
         st.lead_end = min(st.lead_end, st.sents[1][1])
+
+
+def _split_at_noise(sents, noise):
+    """A glued-in headline ('... ujarnya. Baca juga: Judul Politisi X ini menyampaikan, ...') is a
+    sentence of its own: the words after it start the next one, which its subject opens."""
+    out = []
+    for s, e in sents:
+        for ns, ne in noise:
+            if s < ne and ns < e and ne < e:
+                if ns > s:
+                    out.append((s, ns))
+                out.append((max(s, ns), ne))
+                s = ne
+        out.append((s, e))
+    return out
 
 
 # -- stage 2: regions -------------------------------------------------------------
