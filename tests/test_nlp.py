@@ -276,6 +276,11 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # a glued-in headline ends the sentence before: 'Politisi Gerindra ini' opens the next one
     ("Rahmat Said hadir di Maros. \"Kami siap menang,\" tuturnya. Baca juga: Warga Menolak Tambang Emas Politisi "
      "Gerindra ini juga menyampaikan, tambang harus ditutup.", ["Rahmat Said", "Rahmat Said"]),
+    # 'kata dia' / 'ujarnya' is the last speaker or sentence subject, not a person named as an object
+    ("Rahmat Said menilai Andi Wijaya gagal memimpin partai. Ia lantas menyinggung kasus yang menjerat Andi Wijaya. "
+     "\"Mestinya dia mundur dari jabatan itu,\" kata dia.", ["Rahmat Said", "Rahmat Said"]),
+    ("Senada dengan Andi Wijaya, Ketua DPC PKB Maros Rahmat Said juga mengkritik partai itu. "
+     "\"Kami kecewa sekali dengan keputusan ini,\" ujarnya.", ["Rahmat Said"]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

@@ -656,16 +656,39 @@ def detect_quotes(st: State) -> None:
 
 
 def _carry(st, text, body, last, last_pos, start, inside_quote):
-    """Who 'ujarnya' / 'katanya' / 'ia' means: a person introduced in this paragraph since the
-    last attribution, else the last speaker, else the nearest person named before."""
+    """Who 'ujarnya' / 'kata dia' / 'ia' means: the subject of the latest sentence, in this paragraph
+    since the last attribution, that has a person as subject; else the last speaker; else a person
+    named since (only as an object), else the nearest person named before. A person named as an object
+    ('... kasus yang menjerat Rommy', 'Senada dengan Rusli') does not take over from the speaker."""
     ps = text.rfind("\n", 0, start) + 1
     fresh = [m for m in body if max(ps, last_pos) <= m.span.start < start and not inside_quote(m.span.start)]
-    if fresh:
-        return fresh[0].cluster
+    subjects = [m for m in fresh if _is_subject(st, text, m)]
+    if subjects:
+        s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
+        return next(m for m in subjects if m.span.start >= s0).cluster
     if last is not None:
         return last
+    if fresh:
+        return fresh[0].cluster
     before = [m for m in body if m.span.start < start and not inside_quote(m.span.start)]
     return before[-1].cluster if before else None
+
+
+_VERBISH = re.compile(r"^(?:me|di|ber|ter|per)[a-z]{3,}$")
+
+
+def _is_subject(st: State, text: str, m) -> bool:
+    """A person named before any verb of their clause and not after a preposition: 'Ketua DPC X,
+    Ahmad, juga ...', 'Namun, menurut Iip, ...', '..., kata Rusli' — not 'yang menjerat Rommy'."""
+    s0 = max((a for a, b in st.sents if a <= m.span.start), default=0)
+    clause = text[s0:m.span.start].rsplit(",", 1)[-1]
+    words = re.findall(r"[\w-]+", clause)
+    if words and words[-1].lower() in _SUBJ_STOP:
+        return False
+    if _PASSIVE.search(clause):
+        return True  # 'Hal senada disampaikan Wakil Ketua X, Y': the agent of a saying
+    return not any(w.islower() and w not in {"menurut", "terutama", "termasuk"} and
+                   (_VERBISH.match(w) or w in vocab.SPEECH_VERBS or w in vocab.TOPIC_VERBS) for w in words)
 
 
 def _adjacent(text, prev_end, start) -> bool:
