@@ -281,6 +281,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      "\"Mestinya dia mundur dari jabatan itu,\" kata dia.", ["Rahmat Said", "Rahmat Said"]),
     ("Senada dengan Andi Wijaya, Ketua DPC PKB Maros Rahmat Said juga mengkritik partai itu. "
      "\"Kami kecewa sekali dengan keputusan ini,\" ujarnya.", ["Rahmat Said"]),
+    # 'menurut X,' after a connective opening the sentence
+    ("Anggota DPRD Iip Makmur hadir di Lebak. Namun, menurut Iip, isu pemekaran wilayah harus dibahas lebih dulu. "
+     "Sementara itu, menurutnya, anggaran daerah masih cukup untuk itu.", ["Iip Makmur", "Iip Makmur"]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

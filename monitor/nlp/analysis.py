@@ -815,6 +815,14 @@ _PASSIVE = re.compile(
     r"\s+(?:oleh\s+)?")
 
 
+# 'Menurut X, ...' opening the sentence, also after a connective ('Namun, menurut Iip, ...').
+_MENURUT_OPEN = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+itu,?\s+|(?:Namun|Tetapi|Tapi|Akan\s+tetapi|Sementara(?:\s+itu)?|Selain\s+itu|"
+    r"Di\s+sisi\s+lain|Di\s+samping\s+itu|Sedangkan|Adapun|Bahkan|Padahal|Hanya\s+saja|Lebih\s+lanjut|Kemudian|"
+    r"Selanjutnya|(?:Oleh\s+)?[Kk]arena\s+itu|(?:Meski(?:pun)?|Kendati|Walau(?:pun)?)\s+(?:demikian|begitu))\s*,?\s+)?"
+    r"[Mm]enurut(nya|ny)?\b")
+
+
 def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]:
     out = []
     for s, e in st.sents:
@@ -837,7 +845,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         if any(c in sent for c in QUOTE_MARKS):
             continue
         # 'Menurut X, …'
-        mm = re.match(r"\s*(?:[A-Z][a-z]+\s+itu,?\s+)?[Mm]enurut(nya|ny)?\b", sent)
+        mm = _MENURUT_OPEN.match(sent)
         if mm and not mm.group(1) and _MENURUT_DOC.match(sent[mm.end():]):
             continue
         if mm:
