@@ -284,6 +284,11 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # 'menurut X,' after a connective opening the sentence
     ("Anggota DPRD Iip Makmur hadir di Lebak. Namun, menurut Iip, isu pemekaran wilayah harus dibahas lebih dulu. "
      "Sementara itu, menurutnya, anggaran daerah masih cukup untuk itu.", ["Iip Makmur", "Iip Makmur"]),
+    # 'sebut' right after a name, and a speech verb glued to the name by a scraper
+    ("Bupati Lebak Andi Wijaya sebut angka kemiskinan di kabupaten itu turun tajam.", ["Andi Wijaya"]),
+    ("Wali Kota Surabaya Eri Cahyadisebut angka kemiskinan di kota itu turun tajam.", ["Eri Cahyadi"]),
+    ("Bupati Lebak Andi Wijayamengatakan angka kemiskinan di kabupaten itu turun tajam.", ["Andi Wijaya"]),
+    ("Program itu oleh Andi Wijaya sebut saja sebagai program unggulan daerah.", []),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

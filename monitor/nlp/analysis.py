@@ -823,6 +823,34 @@ _MENURUT_OPEN = re.compile(
     r"[Mm]enurut(nya|ny)?\b")
 
 
+# A speech verb right after a name, glued by a scraper ('Eri Cahyadisebut', 'Andi Wijayamengatakan') or
+# the bare headline-style 'sebut' ('Andi Wijaya sebut angka kemiskinan turun').
+_AFTER_NAME_VERB = re.compile(r"(?P<sp>\s?)(?P<v>[a-z]{5,})(?=[\s,:])")
+
+
+def _name_verb(st: State, text: str, s: int, e: int, inside_quote) -> Quote | None:
+    for m in st.mentions:
+        if m.in_title or not s <= m.span.start < e or inside_quote(m.span.start):
+            continue
+        vm = _AFTER_NAME_VERB.match(text, m.span.end, e)
+        if not vm:
+            continue
+        v = vm.group("v")
+        if not (v == "sebut" or (not vm.group("sp") and v in vocab.SPEECH_VERBS and v in SAY_VERBS)):
+            continue
+        after = text[vm.end():e]
+        if re.match(r"\s*(?:saja|sebagai|nama|namanya|hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) \
+                or _topic_object(after):
+            return None
+        clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
+        if len(clause.split()) < 3:
+            return None
+        q = Quote(vm.end(), e, clause, False, cue=v)
+        q.speaker = m.cluster
+        return q
+    return None
+
+
 def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]:
     out = []
     for s, e in st.sents:
@@ -876,6 +904,10 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 else:
                     q.speaker = spk
                 out.append(q)
+            continue
+        nv = _name_verb(st, text, s, e, inside_quote)
+        if nv is not None:
+            out.append(nv)
             continue
         for vm in _VERB_TOKEN.finditer(sent):
             w = vm.group("w").lower()
