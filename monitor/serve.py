@@ -41,11 +41,27 @@ def load_metadata(*, allow_sql: bool = False, password: bool = False) -> dict:
     return metadata
 
 
+def _auth_plugin(enabled: bool) -> None:
+    """datasette-auth-passwords only when a password is set: otherwise its "Log in" menu link
+    leads to a form with no account behind it."""
+    from datasette.plugins import pm
+
+    try:
+        import datasette_auth_passwords as plugin
+    except ImportError:
+        return
+    if enabled and not pm.is_registered(plugin):
+        pm.register(plugin, name="datasette_auth_passwords")
+    elif not enabled and pm.is_registered(plugin):
+        pm.unregister(plugin)
+
+
 def build_datasette(db_path: str | Path, *, allow_sql: bool = False, password: bool = False,
                     settings: dict | None = None):
     from datasette.app import Datasette
     from datasette.database import Database
 
+    _auth_plugin(password)
     ds = Datasette(
         [], metadata=load_metadata(allow_sql=allow_sql, password=password),
         plugins_dir=str(PLUGINS_DIR), settings={**SETTINGS, **(settings or {})},

@@ -357,3 +357,11 @@ def test_query_pages_with_a_chart_load_local_vega(loop, ds, query):
     has_chart = "chart" in QUERIES[query]
     assert ("/-/static-plugins/datasette_dashboards/vega-embed.min.js" in html) == has_chart
     assert ("monitor-chart" in html) == has_chart
+
+
+def test_no_login_link_without_a_password(loop, db_path):
+    pytest.importorskip("datasette_auth_passwords")
+    home = get(loop, build_datasette(db_path), "/")
+    assert home.status_code == 200
+    assert "/-/login" not in home.text
+    assert get(loop, build_datasette(db_path), "/-/login").status_code == 404
