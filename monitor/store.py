@@ -159,6 +159,9 @@ class Store:
         counts = {"new": 0, "updated": 0}
         try:
             with self.db.conn:
+                # Take the write lock first: a transaction that reads before it writes cannot
+                # wait its turn in WAL mode, it fails at once when another writer got in between.
+                self.db.conn.execute("BEGIN IMMEDIATE")
                 for page, article, analysis, version in batch:
                     counts[self._save_article(page, article, analysis, version)] += 1
         except sqlite3.OperationalError as exc:
