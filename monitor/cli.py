@@ -49,12 +49,15 @@ def _print_summary(summaries: list[dict]) -> None:
         )
 
 
-def _named_outlet(key: str, registry: Path):
+def _named_outlet(key: str, registry: Path, timezone: str | None = None):
     """A registered outlet by base URL or id keeps its id, spider, timezone and window; any other
-    URL is crawled as a generic WordPress outlet (see `Outlet.from_url`)."""
+    URL is crawled as a generic WordPress outlet (see `Outlet.from_url`) in `timezone`."""
     from monitor.outlets import Outlet, find_outlet
 
-    return (find_outlet(key, registry) if registry.is_file() else None) or Outlet.from_url(key)
+    registered = find_outlet(key, registry) if registry.is_file() else None
+    if registered is not None:
+        return registered
+    return Outlet.from_url(key, **({"timezone": timezone.upper()} if timezone else {}))
 
 
 @cli.command()
@@ -62,6 +65,8 @@ def _named_outlet(key: str, registry: Path):
               help="Crawl this outlet (base URL, or the id of a registered one) instead of the whole "
                    "registry; repeatable. A registered outlet keeps its settings.")
 @click.option("--since", help="Only articles published or modified since this date.")
+@click.option("--timezone", type=click.Choice(["WIB", "WITA", "WIT"], case_sensitive=False),
+              help="Local time of an --outlet that is not in the registry (default WIB).")
 @click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=Path("outlets.toml"),
               show_default=True, help="Outlet registry file.")
 @click.option("--log-dir", type=click.Path(file_okay=False, path_type=Path), envvar="MONITOR_LOG_DIR",
@@ -70,7 +75,7 @@ def _named_outlet(key: str, registry: Path):
 @click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
               default="INFO", show_default=True, help="Least severe level written to the log and stderr.")
 @DB_OPTION
-def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
+def crawl(outlet_urls, since, timezone, registry, log_dir, log_level, db_path):
     """Crawl outlets and store their articles, mentions and quotes.
 
     With no --outlet, every enabled outlet of the registry is crawled, all in
@@ -91,6 +96,7 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
     Examples:
         monitor crawl
         monitor crawl --outlet https://jurnalisbicara.com/ --since 2024-06-01
+        monitor crawl --outlet https://berita-papua.example/ --timezone WIT
         MONITOR_LOG_DIR=/var/log/monitor monitor crawl --db /srv/monitor/monitor.db
     """
     import logging
@@ -103,7 +109,7 @@ def crawl(outlet_urls, since, registry, log_dir, log_level, db_path):
 
     try:
         if outlet_urls:
-            outlets = [_named_outlet(u, registry) for u in outlet_urls]
+            outlets = [_named_outlet(u, registry, timezone) for u in outlet_urls]
         else:
             outlets = [o for o in load_registry(registry) if o.enabled]
     except (RegistryError, OSError) as exc:
