@@ -156,3 +156,15 @@ def test_a_database_path_that_cannot_exist_is_one_line(tmp_path, command):
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == f"Error: cannot use {db}: Not a directory: {blocker / 'sub'}"
     assert "Traceback" not in result.output and blocker.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00" * 20, "is a binary file, not an article (text or HTML)"),
+    (b"  \n\n", "is empty"),
+])
+def test_analyze_refuses_binary_and_empty_files(tmp_path, content, reason):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    result = run("analyze", path)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {path} {reason}\n"
