@@ -43,6 +43,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Discovery bounds: traps (endless pagination, calendars) stop here at the latest.
 MONITOR_MAX_LISTING_PAGES = 100
+# A feed paged through as the last source (`/feed/?paged=N`) stops at this many pages.
+MONITOR_MAX_FEED_PAGES = 50
 MONITOR_MAX_ARTICLES = 5000
 # A listing with no dates at all cannot be walked back to a window: this many pages per windowed run.
 MONITOR_MAX_UNDATED_LISTING_PAGES = 5

@@ -17,6 +17,7 @@ import threading
 import struct
 import zlib
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
@@ -162,7 +163,34 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = TYPES.get(file.suffix, "application/octet-stream")
         if file.parent.name == "feed" and file.name == "index.xml":
             ctype = "application/rss+xml; charset=UTF-8"
+            paged = query.get("paged", ["1"])[0]
+            if path == "/feed/" and paged.isdigit() and int(paged) > 1:  # else page 1, as WordPress reads it
+                body = self._feed_page(body, int(paged))
+                if body is None:
+                    return self._not_found(head)
         self._send(200, self._filter(body, ctype), ctype, head)
+
+    def _feed_page(self, first: bytes, paged: int) -> bytes | None:
+        """`/feed/?paged=N` as WordPress answers it: the next `posts_per_rss` older posts in the
+        channel of page 1, None (a 404) past the end."""
+        text = first.decode("utf-8")
+        start, end = text.find("<item>"), text.rfind("</item>")
+        if start < 0:
+            return None
+        size = text.count("<item>")
+        # Read afresh: a site re-rendered in place while served pages on from its new posts.
+        posts = sorted(self._load_json("wp-json/wp/v2/posts/index.json") or [], key=lambda p: p["date_gmt"], reverse=True)
+        chunk = posts[(paged - 1) * size: paged * size]
+        if not chunk:
+            return None
+        items = "".join(
+            f"<item>\n\t\t<title>{p['title']['rendered']}</title>\n\t\t<link>{p['link']}</link>\n"
+            f"\t\t<pubDate>{format_datetime(datetime.fromisoformat(p['date_gmt']).replace(tzinfo=timezone.utc), usegmt=True)}"
+            f"</pubDate>\n\t\t<guid isPermaLink=\"false\">{p['guid']['rendered']}</guid>\n"
+            f"\t\t<description><![CDATA[{p['excerpt']['rendered']}]]></description>\n"
+            f"\t\t<content:encoded><![CDATA[{p['content']['rendered']}]]></content:encoded>\n\t</item>\n\t"
+            for p in chunk)
+        return (text[:start] + items.rstrip("\t") + text[end + len("</item>"):].lstrip("\n")).encode("utf-8")
 
     def _resolve(self, path: str) -> Path | None:
         rel = path.lstrip("/")

@@ -163,6 +163,7 @@ class WordPressSpider(SitemapSpider):
         self.allowed_domains = [host.removeprefix("www.")]
         self.tz = self.outlet.timezone
         self.max_listing_pages = settings.getint("MONITOR_MAX_LISTING_PAGES", 100)
+        self.max_feed_pages = settings.getint("MONITOR_MAX_FEED_PAGES", 50)
         self.max_articles = settings.getint("MONITOR_MAX_ARTICLES", 5000)
         self.max_undated_pages = settings.getint("MONITOR_MAX_UNDATED_LISTING_PAGES", 5)
         self.max_article_pages = settings.getint("MONITOR_MAX_ARTICLE_PAGES", 20)
@@ -545,8 +546,11 @@ class WordPressSpider(SitemapSpider):
         self.notes["feed-window"] = f"{len(entries)} items, not back to the window"
         if not self.feed_last_resort and "feed_last" not in self.steps and not self.check:
             self.steps.append("feed_last")  # paged further only if no sitemap or listing answers
-        if self.feed_last_resort and fresh and page < self.max_listing_pages:
-            # Nothing else lists the archive: WordPress pages its feeds (`/feed/?paged=2`).
+        if self.feed_last_resort and fresh and page >= self.max_feed_pages:
+            self.notes["feed-limit"] = f"stopped after {page} feed pages (MONITOR_MAX_FEED_PAGES)"
+        if self.feed_last_resort and fresh and page < self.max_feed_pages:
+            # Nothing else lists the archive: WordPress pages its feeds (`/feed/?paged=2`). A page with
+            # nothing new (a server that ignores `paged`) ends the walk; so do a 404 or an empty channel.
             yield self._feed_page_request(page + 1)
         elif self.feed_last_resort:
             self.complete = True
