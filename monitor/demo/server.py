@@ -178,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
         if start < 0:
             return None
         size = text.count("<item>")
-        # Read afresh: a site re-rendered in place while served pages on from its new posts.
+        # Read afresh, not cached: a site re-rendered in place pages its new posts.
         posts = sorted(self._load_json("wp-json/wp/v2/posts/index.json") or [], key=lambda p: p["date_gmt"], reverse=True)
         chunk = posts[(paged - 1) * size: paged * size]
         if not chunk:
