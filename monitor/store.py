@@ -60,7 +60,10 @@ class Store:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from exc
-        self._people: dict[str, int] = {}
+        # name -> (id, candidate id): one lookup per person and Store, not one per mention.
+        self._people: dict[str, tuple[int, str | None]] = {}
+        # Reference ids (candidates, parties), read once on first use: checked for every mention.
+        self._known: dict[str, set[str]] = {}
         self.ensure_reference_data()
 
     def close(self) -> None:
@@ -103,6 +106,7 @@ class Store:
             self.db["parties"].upsert_all(parties, pk="id")
             self.db["regions"].upsert_all(regions.values(), pk="kode_wilayah")
             self.db["candidates"].upsert_all(candidates, pk="id")
+        self._known.clear()
 
     # -- outlets and runs -------------------------------------------------
     def upsert_outlet(self, outlet) -> None:
@@ -205,46 +209,54 @@ class Store:
     def person_id(self, name: str, variants=(), candidate: dict | None = None) -> int:
         cand_id = self._candidate_id(candidate)
         if name in self._people:
-            pid = self._people[name]
-            if cand_id:  # a later article may be the first to tie this person to a candidate
+            pid, known_cand = self._people[name]
+            if cand_id and not known_cand:  # a later article may be the first to tie them to a candidate
                 self.db.execute(
                     "update people set candidate_id = ? where id = ? and candidate_id is null", [cand_id, pid]
                 )
+                self._people[name] = (pid, cand_id)
             return pid
         row = self.db.execute("select id, variants, candidate_id from people where name = ?", [name]).fetchone()
         if row:
             pid, old_variants, old_cand = row
             merged = sorted(set(json.loads(old_variants or "[]")) | set(variants))
-            self.db["people"].update(pid, {"variants": json.dumps(merged), "candidate_id": old_cand or cand_id})
+            cand_id = old_cand or cand_id
+            self.db["people"].update(pid, {"variants": json.dumps(merged), "candidate_id": cand_id})
         else:
             pid = self.db["people"].insert(
                 {"name": name, "variants": json.dumps(sorted(set(variants))), "candidate_id": cand_id}
             ).last_pk
-        self._people[name] = pid
+        self._people[name] = (pid, cand_id)
         return pid
+
+    def _known_ids(self, table: str) -> set[str]:
+        if table not in self._known:
+            self._known[table] = {row[0] for row in self.db.execute(f"select id from {table}")}
+        return self._known[table]
 
     def _candidate_id(self, candidate: dict | None) -> str | None:
         if not candidate:
             return None
         cid = f'{candidate["id_paslon"]}-{candidate["position"]}'
-        return cid if self.db["candidates"].count_where("id = ?", [cid]) else None
+        return cid if cid in self._known_ids("candidates") else None
 
     def replace_analysis(self, article_id: int, analysis: dict, version: str) -> None:
         """Swap an article's mentions and quotes for a new analysis: never duplicated."""
         self.db.execute("delete from mentions where article_id = ?", [article_id])
         self.db.execute("delete from quotes where article_id = ?", [article_id])
         people = {p["name"]: p for p in analysis.get("people", [])}
-        for name, p in people.items():
-            self.person_id(name, p.get("variants") or [], p.get("candidate"))
+        person_ids = {
+            name: self.person_id(name, p.get("variants") or [], p.get("candidate")) for name, p in people.items()
+        }
         mentions = []
         for m in analysis.get("mentions", []):
             person_id = party_id = candidate_id = None
             if m["kind"] == "person":
                 p = people.get(m["key"], {})
-                person_id = self.person_id(m["key"], p.get("variants") or [], p.get("candidate"))
+                person_id = person_ids.get(m["key"]) or self.person_id(m["key"])
                 candidate_id = self._candidate_id(m.get("candidate") or p.get("candidate"))
             elif m["kind"] == "party":
-                party_id = m["key"] if self.db["parties"].count_where("id = ?", [m["key"]]) else None
+                party_id = m["key"] if m["key"] in self._known_ids("parties") else None
             mentions.append({
                 "article_id": article_id, "kind": m["kind"], "person_id": person_id,
                 "party_id": party_id, "candidate_id": candidate_id, "surface": m.get("text"),
