@@ -279,7 +279,7 @@ def eval_idner(path: Path, nlp) -> dict:
         ngold = {"PER": 0, "ORG": 0}
         groups = [[s] for s in sents] if mode == "sentence" else [sents[i:i + 25] for i in range(0, len(sents), 25)]
         for group in groups:
-            texts, offsets = [], []
+            texts = []
             base = 0
             all_offs = []
             for s in group:

@@ -103,7 +103,7 @@ def crawl(outlet_urls, since, timezone, registry, log_dir, log_level, db_path):
 
     from monitor import logs
     from monitor.crawl import project_settings, run_crawl
-    from monitor.outlets import Outlet, RegistryError, load_registry
+    from monitor.outlets import RegistryError, load_registry
     from monitor.runlock import EXIT_LOCKED, EXIT_OUTLET_FAILED, AlreadyRunning, RunLock, lock_path_for
     from monitor.store import StoreError
 

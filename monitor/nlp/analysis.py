@@ -580,7 +580,6 @@ def detect_quotes(st: State) -> None:
             return ref
         return None
 
-    last_speaker = None
     results: list[Quote] = []
     for q in quotes:
         spk = "none"
