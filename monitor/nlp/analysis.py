@@ -304,7 +304,7 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
 
 
 _ALIAS_RX = re.compile(
-    r"\s*(?:\(\s*(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
+    r"\s*(?:\(\s*(?P<hon>(?:Gus|Kang|Cak|Bang|Mas|Abah|Kak|Daeng|Uda|Bung|Pak|Bu|Mbak|Ning|Mbah|Om|Puang)\s+)?(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
     r",?\s*(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|disapa|dipanggil|dikenal\s+dengan|"
     r"sapaan\s+(?:akrab|karib)(?:nya)?|alias|atau)"
     r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng|Bro|Cak|Ning|Kang|Uda)\s+)?"
@@ -390,7 +390,7 @@ def _aliases(st: State, clusters, mentions) -> None:
         if not a:
             continue
         nick = a.group("paren") or a.group("nick")
-        if a.group("paren"):
+        if a.group("paren") and not a.group("hon"):
             initials = "".join(w[0] for w in m.span.words if w[0].isalpha()).upper()
             if not (nick.isupper() and (nick in initials or initials in nick) and len(nick) >= 2):
                 # '(Jubir)', '(45)' and the like are no nickname.
@@ -458,7 +458,7 @@ def link_candidates(st: State) -> None:
     local_named = any(r["jenis"] != "provinsi" for r in st.regions) or any(
         r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
-        c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named)
+        c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
 
 
 # -- stage 6: roles ---------------------------------------------------------------------
@@ -506,12 +506,26 @@ _PURPOSE_BEFORE = re.compile(
     r"(?i)\b(?:untuk|agar|guna|demi|supaya|dalam|cara)\s*$|\b(?:untuk|agar|guna|demi|supaya|dalam)\s+[a-z]+[^,.;]{0,60}\bdan\s*$")
 
 
+_PREDICATE = {"akan", "sudah", "telah", "harus", "menjadi", "adalah", "merupakan", "bisa", "dapat", "perlu", "tidak",
+              "tak", "belum", "masih", "sedang", "ialah", "wajib", "mesti", "segera"}
+
+
 def _topic_object(after: str) -> bool:
     ws = re.findall(r"[\w-]+", after[:80].lower())[:3]
     if not ws:
         return False
     if ws[0] in {"pentingnya", "perlunya", "urgensi"}:
         return True
+    if not re.match(r"\s*[,:]", after):  # ('mengatakan, soal itu, pihaknya ...' does make a statement)
+        if ws[0] in {"maaf", "sisi", "komitmen", "komitmennya", "tekad", "tekadnya"}:
+            return True  # 'meminta maaf ...', 'menegaskan komitmennya membebaskan ...'
+        if ws[0] in {"soal", "terkait", "tentang", "mengenai", "perihal", "seputar"}:
+            # 'menegaskan soal keputusan gubernur, tanpa ...' names a topic; 'menegaskan soal keputusan
+            # akan menjadi kewenangan pusat' is a clause about it.
+            nxt = re.split(r"[,.;]", after, maxsplit=1)[0].lower().split()[1:8]
+            return not any(w in _PREDICATE for w in nxt)
+        if ws[0] in {"dukungan", "dukungannya"} and any(w in _TOPIC_PREP | {"penuh"} for w in ws[1:]):
+            return True  # 'menyatakan dukungan penuh terhadap ...'
     if ws[0] in {"rasa", "ucapan"}:  # 'rasa syukurnya atas ...'
         return len(ws) == 3 and ws[2] in _TOPIC_PREP
     return (bool(_ABSTRACT.match(ws[0])) or ws[0] in _ABSTRACT_WORDS) and len(ws) > 1 and ws[1] in _TOPIC_PREP
@@ -793,6 +807,8 @@ SAY_VERBS = {
     "menganggap", "mengimbuhkan", "membenarkan", "membantah", "menampik", "memperkirakan", "memprediksi",
     "berujar", "berkata", "bilang", "menjawab", "mengingatkan", "menyarankan", "mengharapkan", "optimistis",
     "mendesak",
+    # An exhortation reports what was said too ('Eri mengajak orang tua lebih memperhatikan anak').
+    "mengajak", "mengimbau",
 }
 
 
@@ -806,8 +822,14 @@ _FRONT_PASSIVE = re.compile(
     r"^\s*(?:Disampaikan|Dikatakan|Ditegaskan|Dijelaskan|Diungkapkan|Disebutkan|Dituturkan)\s+(?:oleh\s+)?"
     r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
 # 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
+# 'Kedua, lanjutnya, pemisahan ...', 'Ketiga, lanjut dia, MK ...': a cue with -nya carries the speaker.
 _MID_CUE = re.compile(
-    r",\s*(?P<cue>kata|ujar|tutur|menurut)\s+(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
+    r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut)\s+"
+    r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
+    r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya))"
+    r"\s*,\s*")
+_ORDINAL_OPEN = re.compile(r"^\s*(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Selanjutnya|Selain\s+itu|Namun|Tetapi|"
+                           r"Karena\s+itu|Oleh\s+karena\s+itu|Sebab|Apalagi|Bahkan|Sebaliknya|Artinya)\s*$")
 _PASSIVE = re.compile(
     r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
     r"dikonfirmasi|dibenarkan)"
@@ -856,13 +878,15 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
         if st.skip(s):
             continue
         sent = text[s:e]
+        lead = len(sent) - len(sent.lstrip())
+        if inside_quote(s + lead):
+            continue  # a sentence in the middle of someone's quote ('Apakah pemerintah mengatakan ...?')
         # 'Hal itu disampaikan Panca saat ...': no statement, but it tells who 'katanya' is next.
         pm = _PASSIVE.search(sent)
         if pm:
             named = [m for m in st.mentions if not m.in_title and s + pm.end() <= m.span.start < s + pm.end() + 3]
-            if not named and re.match(r"\s*(?:[A-Z][\w-]*|dan|&)(?:\s+(?:[A-Z][\w-]*|dan|&|di|bidang))*\s*,\s*$",
-                                      text[s + pm.end():min((m.span.start for m in st.mentions if not m.in_title
-                                                              and m.span.start >= s + pm.end()), default=e)]):
+            if not named and _office_words(text[s + pm.end():min((m.span.start for m in st.mentions if not m.in_title
+                                                                   and m.span.start >= s + pm.end()), default=e)]):
                 # 'Hal ini dikonfirmasi Kepala Biro Pemerintahan ..., Lilik Pudjiastuti.'
                 named = [m for m in st.mentions if not m.in_title and s + pm.end() <= m.span.start < e]
             if named:
@@ -904,6 +928,13 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                     q.speaker = spk
                 out.append(q)
             continue
+        # 'Kedua, lanjutnya, pemisahan pemilu akan ... mendorong ...': the cue set inside the sentence
+        # says whose it is, whatever verbs the clause holds.
+        if not _OPENING_CUE.match(sent) and not _FRONT_PASSIVE.match(sent):
+            mq = _mid_cue(st, sent, s, e)
+            if mq is not None:
+                out.append(mq)
+                continue
         nv = _name_verb(st, text, s, e, inside_quote)
         if nv is not None:
             out.append(nv)
@@ -915,6 +946,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             after = sent[vm.end():]
             if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
+            if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]):
+                break  # 'Pramono tidak menjawab ketika ditanya ...': nothing was said
             if re.search(r"(?i)\b(?:paling|sangat|lebih|cukup|amat|semakin|makin|kian)\s*$", sent[:vm.start("w")]) or (
                     w in {"mendesak", "optimistis"} and re.search(r"(?i)\byang\s*$", sent[:vm.start("w")])) or (
                     re.match(r"\s*(?:adalah|ialah|merupakan)\b", after)):
@@ -945,20 +978,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 out.append(q)
                 continue
             om = _OPENING_CUE.match(sent)
-            mid = None if om else _MID_CUE.search(sent)
-            if mid and len(sent[:mid.start()].split()) >= 2 and len(sent[mid.end():].split()) >= 2:
-                clause = (sent[:mid.start()].strip() + " " + sent[mid.end():].strip()).strip(" ,.\n")
-                q = Quote(s, e, clause, False, cue=mid.group("cue").lower())
-                who = mid.group("who")
-                if who.lower() in vocab.PRONOUNS:
-                    q.how = "carry-pending"
-                else:
-                    hits = [m for m in st.mentions if not m.in_title and s + mid.start("who") <= m.span.start < s + mid.end()]
-                    q.speaker = hits[0].cluster if hits else None
-                    if not hits:
-                        ref = _by_role(st, who, s + mid.start())
-                        q.speaker = ref.cluster if ref else None
-                out.append(q)
+            mq = None if om else _mid_cue(st, sent, s, e)
+            if mq is not None:
+                out.append(mq)
                 continue
             if om:
                 clause = sent[om.end():].strip(" ,.\n")
@@ -986,7 +1008,58 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                         hits = [m for m in st.mentions if not m.in_title and s + cm.start() <= m.span.start < e]
                         q.speaker = hits[0].cluster if hits else None
                     out.append(q)
+    _said_before(st, text, out)
     return out
+
+
+def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
+    mid = _MID_CUE.search(sent)
+    if not mid or not (len(sent[:mid.start()].split()) >= 2 or _ORDINAL_OPEN.match(sent[:mid.start()])) or (
+            len(sent[mid.end():].split()) < 2):
+        return None
+    clause = (sent[:mid.start()].strip() + " " + sent[mid.end():].strip()).strip(" ,.\n")
+    q = Quote(s, e, clause, False, cue=(mid.group("cue") or mid.group("cue2")).lower())
+    who = mid.group("who") or "dia"
+    if who.lower() in vocab.PRONOUNS:
+        q.how = "carry-pending"
+    else:
+        hits = [m for m in st.mentions if not m.in_title and s + mid.start("who") <= m.span.start < s + mid.end()]
+        q.speaker = hits[0].cluster if hits else None
+        if not hits:
+            ref = _by_role(st, who, s + mid.start())
+            q.speaker = ref.cluster if ref else None
+    return q
+
+
+# 'Pemberdayaan menjadi kata kunci ... . Hal ini disampaikan Menteri Sosial X saat ...': the sentence
+# before is X's statement.
+_HAL_ITU = re.compile(r"^\s*(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)\s+(?:juga\s+)?$")
+
+
+def _office_words(seg: str) -> bool:
+    """'Kepala Biro Pemerintahan ..., ' or 'pengamat sekaligus Dekan FISIP Universitas X (UMA), ': only the
+    words of an office between a passive cue and the name it is said by."""
+    toks = re.findall(r"\([^)]*\)|[\w&'-]+|,", seg)
+    if not toks or toks[-1] != "," and not seg.endswith(" "):
+        return False
+    return all(t[0].isupper() or t[0] == "(" or t == "," or t.lower() in vocab.ROLE_WORDS or t.lower() in {
+        "dan", "&", "di", "bidang", "sekaligus", "selaku", "yang", "juga", "sebagai", "politik", "hukum", "tata",
+        "negara", "senior", "ekonomi", "sosial", "pemerintahan"} for t in toks)
+
+
+def _said_before(st: State, text: str, out: list) -> None:
+    for mk in [q for q in out if q.how == "marker" and q.speaker is not None]:
+        i = next((k for k, (a, b) in enumerate(st.sents) if a <= mk.start < b), None)
+        if not i or not _HAL_ITU.match(text[st.sents[i][0]:mk.start]):
+            continue
+        a, b = st.sents[i - 1]
+        prev = text[a:b]
+        if st.skip(a) or any(c in prev for c in QUOTE_MARKS) or len(prev.split()) < 5 or any(
+                a <= q.start < b for q in out if q.how != "marker"):
+            continue
+        q = Quote(a + len(prev) - len(prev.lstrip()), b, prev.strip(" ,.\n"), False, cue=text[mk.start:mk.end].split()[0].lower())
+        q.speaker = mk.speaker
+        out.append(q)
 
 
 # -- output ------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 """Link a person found in an article to a KPU Pilkada 2024 candidate, only when unambiguous."""
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from monitor.nlp.gazetteer import registry
 
 
@@ -8,19 +11,86 @@ def _as_candidate(p: dict) -> dict:
     return {"id_paslon": p["id_paslon"], "position": p["position"], "wilayah": p["wilayah"]}
 
 
+# Offices a Pilkada 2024 candidate holds or runs for, by registry level.  An acting head (Pj, Plt) is a
+# civil servant, and a former one ('mantan Bupati') may hold no office now: neither says who ran.
+_HEAD_OFFICE = {
+    "gubernur": re.compile(r"^(?:calon\s+|bakal\s+calon\s+)?(?:wakil\s+)?gubernur\b|^(?:wagub|cagub|cawagub)\b"),
+    "bupati_walikota": re.compile(
+        r"^(?:calon\s+|bakal\s+calon\s+)?(?:wakil\s+)?(?:bupati|wali\s?kota)\b|^(?:wabup|wawali|wawalkot|cabup|cawabup|"
+        r"cawalkot|cawawali|bacabup|bacawabup)\b"),
+}
+_NOT_HOLDER = re.compile(r"^(?:mantan|eks|almarhum|pj|plt|plh|penjabat|pjs|istri|suami|anak|ayah|ibunda|adik|kakak)\b")
+
+
+def _offices(roles) -> set[str]:
+    out = set()
+    for r in roles or ():
+        if _NOT_HOLDER.match(r):
+            continue
+        for level, rx in _HEAD_OFFICE.items():
+            if rx.match(r):
+                out.add(level)
+    return out
+
+
+def _by_office(keys, roles, region_codes, provinces) -> dict | None:
+    """'Gubernur Jatim Khofifah', 'Wali Kota Farhan', 'Bupati Bengkulu Selatan Rifat Tajudin' (the
+    registry's 'H. Rifai'): the office says which of the region's candidates is meant, so a first name,
+    an added surname or a misspelt name will do, when exactly one candidate of that office fits."""
+    levels = _offices(roles)
+    if not levels:
+        return None
+    reg = registry()
+    people = reg.people
+    here = set()
+    for code in region_codes:
+        here |= {i for i in reg.by_region.get(code, ()) if people[i]["level"] in levels}
+    if "gubernur" in levels:
+        here |= {i for i, p in enumerate(people) if p["level"] == "gubernur" and p["provinsi"] in provinces}
+    fits = set()
+    for i in here:
+        rk = _bare(people[i]["key"])
+        for k in keys:
+            bk = _bare(k)
+            if compatible_either(bk, rk) or (
+                    bk and rk and bk[0][:3] == rk[0][:3] and len(bk[0]) >= 4
+                    and SequenceMatcher(None, bk[0], rk[0]).ratio() >= 0.8
+                    and (len(bk) == 1 or len(rk) == 1 or _same(bk[1:2], rk[1:2]))):
+                fits.add(i)
+                break
+    pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
+    return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+
+
+def compatible_either(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    from monitor.nlp.names import compatible
+
+    return bool(a) and bool(b) and (compatible(a, b) or compatible(b, a))
+
+
 def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str],
-         explicit_provinces: set[str] = frozenset(), local_named: bool = True) -> dict | None:
-    """The candidate a person is, given the name keys written for them and the article's regions.
+         explicit_provinces: set[str] = frozenset(), local_named: bool = True, roles=()) -> dict | None:
+    """The candidate a person is, given the name keys written for them, their roles in the article
+    and the article's regions.
 
     1. Name compatible and the candidate's region is one the article names (or the caller gave):
        exactly one such candidate.
-    2. Otherwise a full name of two or more distinctive words equal to exactly one of the 3,188
+    2. The person holds a regional head's office ('Gubernur Jatim Khofifah'): exactly one candidate
+       for that office in the article's regions with a name that fits.
+    3. Otherwise a full name of two or more distinctive words equal to exactly one of the 3,188
        people, and no one else close ('Muh. Syarif' is too common a name for that).
     """
-    reg = registry()
     keys = sorted({k for k in keys if k}, key=len, reverse=True)
     if not keys:
         return None
+    hit = _link(keys, region_codes, provinces, explicit_provinces, local_named)
+    if hit is None:
+        hit = _by_office(keys, roles, region_codes, provinces)
+    return hit
+
+
+def _link(keys, region_codes, provinces, explicit_provinces, local_named) -> dict | None:
+    reg = registry()
     best = keys[0]
     distinctive = [w for w in best if len(w) > 1 and w != "mhd"]
     if not distinctive:

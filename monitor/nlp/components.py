@@ -75,5 +75,6 @@ def monitor_quotes(doc):
     return doc
 
 
-PIPES = ["monitor_text", "monitor_regions", "monitor_parties", "monitor_people", "monitor_candidates",
-         "monitor_roles", "monitor_quotes"]
+# Roles before candidates: an office ('Gubernur Jatim Khofifah') helps to link a short name.
+PIPES = ["monitor_text", "monitor_regions", "monitor_parties", "monitor_people", "monitor_roles",
+         "monitor_candidates", "monitor_quotes"]

@@ -265,6 +265,8 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
     forms = region_forms()
     for text in texts:
         for m in _PLACE_AFTER.finditer(text):
+            if m.group(0)[:4] == "Kota" and re.search(r"(?i)\bwali\s*$", text[max(0, m.start() - 6):m.start()]):
+                continue  # 'Wali Kota Farhan' is the mayor, not a town called Farhan
             words = m.group(1).split()
             # A known region needs no help; of an unknown place only the first word is sure
             # ('DPRD Jawa Timur Kusnadi', 'Desa Talang Dukun').
@@ -329,6 +331,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             if k and (tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC" or run[k - 1].low in {"masa", "periode"}):
                 kinds[k] = "O"  # 'Mahkamah Agung', 'Jaksa Agung', 'Masjid Raya': part of the institution
+                continue
+            if k and tk.low == "kota" and run[k - 1].low == "wali":
+                kinds[k] = "R"  # 'Wali Kota Farhan': the office, not the place 'Kota Farhan'
                 continue
             if tk.low in PARTICLES:
                 kinds[k] = "N"
