@@ -197,13 +197,20 @@ def detect_people(st: State) -> None:
     # 'seperti Elva Farhi Qolbina, William Aditya Sarana dan Justin Adrian': a full name listed
     # beside accepted people is one of them.
     body_ok = [s for s, t in accepted if not t and len(s.key) >= 2]
-    for x in [x for x in rest if not x[1] and len(x[0].key) >= 2]:
-        s = x[0]
-        if any(re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[a.end:s.start]) or
-               re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[s.end:a.start])
-               for a in body_ok if a.end <= s.start or s.end <= a.start):
-            rest.remove(x)
-            accepted.append(x)
+    grew, rounds = True, 0
+    while grew:  # 'Umi Hartati, M Fahruddin, dan Ferlan Juliansyah': along the list, one by one
+        grew, rounds = False, rounds + 1
+        for x in [x for x in rest if not x[1] and len(x[0].key) >= 2]:
+            s = x[0]
+            if rounds > 1 and not any(w.lower() in vocab.NAME_WORDS for w in s.words):
+                continue  # further along, only names the lexicon knows ('Pulau Pekajang, Tukong Yu, ...' are islands)
+            if any(re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[a.end:s.start]) or
+                   re.fullmatch(r",\s*|\s+(?:dan|serta)\s+|,\s*(?:dan|serta)\s+", st.text[s.end:a.start])
+                   for a in body_ok if a.end <= s.start or s.end <= a.start):
+                rest.remove(x)
+                accepted.append(x)
+                body_ok.append(s)
+                grew = True
     clusters: list[Cluster] = []
     mentions: list[Mention] = []
 

@@ -232,8 +232,9 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     if low in vocab.ROLE_HEADS or low in {"bicara", "umum"}:
         return "R"
     if low not in vocab.NAME_WORDS:
-        if re.match(r"^(?:wa)?men(?:ko|teri|[bcdfghjklmnpqrstvwxyz])[a-z]+$", low):
-            return "R"  # Mensesneg, Menkeu, Wamendagri
+        if re.match(r"^(?:wa)?men(?:ko|teri|[bcdfghjklmnpqrstvwxyz])[a-z]+$", low) and (
+                low.removeprefix("wa") in vocab.MINISTER_SHORT or len(low) >= 7 and not _MONONYM.search(low)):
+            return "R"  # Mensesneg, Menkeu, Wamendagri (but 'Mendra' is a name)
         if re.match(r"^(?:kemen|pem(?:kab|kot|prov)|dis[a-z]{2,}|satpol)", low) and len(low) > 5:
             return "O"  # Kemensesneg, Diskominfo
     if low in _FACILITY:
@@ -274,6 +275,9 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
                 continue
             w = words[0].lower()
             strong_head = m.group(0).split()[0].lower().rstrip(".") in _STRONG_PLACE_HEADS
+            if not strong_head and _MONONYM.search(w) and re.search(
+                    r"(?i)\b(?:ketua|wakil|anggota|sekretaris|kepala|kapolres|kapolda|komisioner)\s*$", text[max(0, m.start() - 20):m.start()]):
+                continue  # 'Ketua DPRD Oktafiyani': the chair's name, not a place
             if w not in vocab.ROLE_WORDS and (strong_head or w not in vocab.NAME_WORDS):
                 out.add(w)
     if extra:
@@ -332,6 +336,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             if k and (tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC" or run[k - 1].low in {"masa", "periode"}):
                 kinds[k] = "O"  # 'Mahkamah Agung', 'Jaksa Agung', 'Masjid Raya': part of the institution
                 continue
+            if k == len(run) - 1 and k and kinds[k] == "A" and kinds[k - 1] == "N" and len(tk.text) <= 3 and (
+                    j < n and toks[j].low == "alias"):
+                kinds[k] = "N"  # 'Mendra SB alias Kidal': initials closing a name
+                continue
             if k and tk.low == "kota" and run[k - 1].low == "wali":
                 kinds[k] = "R"  # 'Wali Kota Farhan': the office, not the place 'Kota Farhan'
                 continue
@@ -389,7 +397,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             last_f = max(x for x, kd in enumerate(before) if kd == "F")
             between = before[last_f + 1:]
             complete = between and " ".join(t.text for t in run[last_f:s]).lower() in region_forms()
-            if "T" not in between and "R" not in between and not complete:
+            # 'Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio': the acronym closes the body's name.
+            after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
+            if "T" not in between and "R" not in between and not complete and not after_acr:
                 continue
         streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
                                                           "masjid", "lorong", "gang", "gg", "rsud"}]
@@ -468,7 +478,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                     lower_seen += 1
                 if toks[back].low in vocab.ROLE_HEADS:
                     if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
-                            nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())):
+                            nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())) or (
+                            _MONONYM.search(words[0].lower()) and not _AFFIXED.match(words[0].lower())):
                         evidence, role_before = "strong", True
                     break
                 back -= 1

@@ -187,3 +187,14 @@ FAMOUS_NICKNAMES = {
     "kang emil": ("ridwan", "kamil"), "mualem": ("muzakir", "manaf"), "rommy": ("romahurmuziy",),
     "risma": ("tri", "rismaharini"), "danny": ("ramdhan", "pomanto"), "appi": ("munafri", "arifuddin"),
 }
+
+# Ministers' short titles (Mendagri, Menkeu ...), told apart from names that also open with 'Men' (Mendra).
+MINISTER_SHORT = {
+    "menko", "menteri", "mendagri", "menkeu", "menlu", "menhan", "menkes", "mensos", "menag", "menpora", "menpan",
+    "menpanrb", "menkumham", "menkum", "menham", "menbud", "mendikbud", "mendikbudristek", "mendikdasmen",
+    "mendiktisaintek", "mentan", "menperin", "mendag", "menaker", "menakertrans", "menhub", "menparekraf",
+    "menpar", "menkominfo", "menkomdigi", "menlhk", "menesdm", "menpupr", "menpu", "menkop", "menkopukm",
+    "mensesneg", "menseskab", "menpppa", "menpkp", "menimipas", "menhut", "menlh", "mendes", "mendesa",
+    "menekraf", "menbumn", "menhaj", "menpera", "menkopolkam", "menkopolhukam", "menkumhan", "menristek",
+    "mendikti", "menkopmk", "menkoinfra", "menkopangan", "menkoekon", "menpermukiman", "mendukbangga", "menp2mi",
+}
