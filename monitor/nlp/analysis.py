@@ -12,6 +12,7 @@ from monitor.nlp.parties import find_parties
 from monitor.nlp.people import NameSpan, find_names, key_of, place_words
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
+from monitor.nlp.regions import forms as region_forms
 from monitor.nlp.roles import role_after, role_before
 from monitor.nlp.text import noise_spans
 
@@ -109,6 +110,8 @@ def detect_regions(st: State) -> None:
     for source in (st.title, st.text):
         spans = st.title_region_spans if source is st.title else st.region_spans
         for r, s, e in find_regions(source, st.skip if source is st.text else (lambda p: False)):
+            if source is st.text and _person_not_place(source, s, e):
+                continue
             counts[r["kode_wilayah"]] += 1
             seen[r["kode_wilayah"]] = r
             if r["jenis"] == "provinsi":
@@ -121,6 +124,35 @@ def detect_regions(st: State) -> None:
     st.region_codes = {r["kode_wilayah"] for r in st.regions} | {r["kode_wilayah"] for r in given}
     st.provinces = {r["provinsi"] for r in st.regions} | {r["provinsi"] for r in given}
     st.explicit_provinces |= {r["provinsi"] for r in given if r["jenis"] == "provinsi"}
+
+
+_CUE_BEFORE = re.compile(r"(?i)\b(?:kata|ujar|tulis|tanya|tutur|ucap|sebut|jelas|imbuh|tambah|lanjut|pungkas|ungkap|"
+                         r"terang|tegas|menurut)\s+$")
+
+
+def _person_not_place(text: str, start: int, end: int) -> bool:
+    """'kata Bima' in an article about Bima Arya: the short form of a person named in full elsewhere,
+    not the town of Bima."""
+    word = text[start:end]
+    if " " in word or not _CUE_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    return bool(re.search(r"(?<![\w-])" + re.escape(word) + r"\s+(?!Kota|Kabupaten)[A-Z][a-z]{2,}", text))
+
+
+def _short_forms_of_places(st: State, clusters, mentions) -> None:
+    """Give the person the cue-led short forms that region detection left alone ('tulis Bima')."""
+    taken = {m.span.start for m in mentions if not m.in_title}
+    for i, c in enumerate(clusters):
+        firsts = {s.split()[0] for s, k in zip(c.surfaces, c.keys) if len(k) >= 2}
+        for w in firsts:
+            if w.lower() not in region_forms():
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])(?!\s+[A-Z])", st.text):
+                if m.start() in taken or st.skip(m.start()) or not _person_not_place(st.text, m.start(), m.end()):
+                    continue
+                span = NameSpan(m.start(), m.end(), [w], w, "alias")
+                span.key = (fold(w),)
+                mentions.append(Mention(span, False, i))
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -258,6 +290,7 @@ def detect_people(st: State) -> None:
                     and any(k[0] == s.key[0] for k in c.keys)]
             if len(hits) == 1:
                 attach(s, in_title, hits[0])
+    _short_forms_of_places(st, clusters, mentions)
     # Nicknames and acronyms tied to a name: 'Andi Sudirman Sulaiman (ASS)', 'X alias Y', 'X akrab disapa Y'.
     _aliases(st, clusters, mentions)
     # One-word people on strong evidence that turn out to be a short form of no one stay.

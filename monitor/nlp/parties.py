@@ -28,14 +28,18 @@ def matchers():
     # Optional 'Partai ' before a variant belongs to the same mention ('Partai PDI Perjuangan').
     cased_re = re.compile(r"(?<![\w-])(?:Partai\s+)?(" + _alt(cased) + r")(?![\w-])")
     caseless_re = re.compile(r"(?<![\w-])(?:partai\s+)?(" + _alt(caseless) + r")(?![\w-])", re.I)
-    return cased_re, caseless_re, lookup
+    # Scrapers glue words at link edges: 'anggota FraksiGerindraDPRD Banten'.
+    glued_re = re.compile(r"(?:(?<=Fraksi)|(?<=Partai)|(?<=fraksi)|(?<=partai)|(?<=DPP)|(?<=DPD)|(?<=DPW)|(?<=DPC)|"
+                          r"(?<=Kader)|(?<=kader))(" + _alt([v for v in cased + caseless if v[:1].isupper()]) +
+                          r")(?=[A-Z]|[^\w-]|$)")
+    return cased_re, caseless_re, glued_re, lookup
 
 
 def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
     """Non-overlapping party mentions, longest first: {id, text, start, end}."""
-    cased_re, caseless_re, lookup = matchers()
+    cased_re, caseless_re, glued_re, lookup = matchers()
     found = []
-    for rx in (caseless_re, cased_re):
+    for rx in (caseless_re, cased_re, glued_re):
         for m in rx.finditer(text):
             key = re.sub(r"\s*[-–]\s*", "-", re.sub(r"\s+", " ", m.group(1))).lower()
             pid, needs_context = lookup.get(key, lookup.get(key.replace("-", " "), (None, False)))
