@@ -354,8 +354,8 @@ _ALIAS_RX = re.compile(
 
 _ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
                         r"(?P<nick>[A-Z][a-z'-]{1,20}\s+[A-Z][a-z'-]{1,20})(?![\w-])")
-_NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),\s+"
-                         r"(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
+_NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
+                         r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
 
 _PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})(?:\s?[-–]\s?|\s+(?:dan|&)\s+)([A-Z]{2,6})(?![\w-])")

@@ -18,7 +18,7 @@ PREFIX_TITLES = {
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
     "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
     "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh",
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.
 MUHAMMAD = {

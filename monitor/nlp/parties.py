@@ -53,6 +53,15 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
             continue
         out.append(f)
         last_end = f["end"]
+    # An acronym the article spells out as something else ('pajak kendaraan bermotor (PKB)') is no party.
+    defined = set()
+    for m in re.finditer(r"((?:[A-Za-z]+\s+){1,8})\(\s*([A-Z]{2,6})\s*\)", text):
+        words = [w for w in m.group(1).split() if w.lower() not in {"dan", "&", "atau"}]
+        acr = m.group(2)
+        if len(words) >= len(acr) and "".join(w[0] for w in words[-len(acr):]).upper() == acr and (
+                "partai" not in (w.lower() for w in words)):
+            defined.add(acr)
+    out = [f for f in out if f["text"] not in defined]
     # Ambiguous acronyms (PBB is also the UN and the land tax) count only beside party context.
     keep = []
     for i, f in enumerate(out):

@@ -47,7 +47,12 @@ _STRONG_BEFORE = {
     "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
     "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "saudara", "sdr", "mendampingi", "didampingi",
     "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa",
+    "lansia", "nenek", "kakek", "bocah", "balita", "siswi", "remaja", "janda", "tulis", "tanya",
 }
+# What a one-word capitalised name after these words names is a programme or a term ('program Kinasih',
+# 'konsep Panca Waluya'), not a person.
+_THING_BEFORE = {"program", "gerakan", "aplikasi", "slogan", "tagline", "jargon", "konsep", "kurikulum", "festival",
+                 "tema", "bertema", "bertajuk", "berjudul", "julukan", "metode", "sistem", "platform", "inovasi"}
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
     "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
@@ -362,6 +367,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
     return out, toks
 
 
+def prev_low(toks, idx) -> str:
+    return toks[idx - 1].low if idx > 0 else ""
+
+
 def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[NameSpan]:
     spans = []
     k = 0
@@ -396,7 +405,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if "F" in before:
             last_f = max(x for x, kd in enumerate(before) if kd == "F")
             between = before[last_f + 1:]
-            complete = between and " ".join(t.text for t in run[last_f:s]).lower() in region_forms()
+            place = " ".join(t.text for t in run[last_f:s]).lower()
+            complete = between and (place in region_forms() or re.sub(
+                r"^(?:provinsi|kabupaten|kab\.|kota)\s+", "", place) in region_forms())
             # 'Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio': the acronym closes the body's name.
             after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
             if "T" not in between and "R" not in between and not complete and not after_acr:
@@ -411,6 +422,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
                     after[1].low not in vocab.DAYS):  # 'ujar Bupati Dadang Supriatna, Kamis (12/6)
                 continue
+        if prev_low(toks, i0 + s) in _THING_BEFORE:
+            continue
         evidence = "weak"
         role_before = False
         if s > 0 and kinds[s - 1] == "T" and not (

@@ -11,7 +11,7 @@ HONORIFICS = {
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
-    "sheikh", "emir",
+    "sheikh", "emir", "abuya",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
