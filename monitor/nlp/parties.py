@@ -29,9 +29,8 @@ def matchers():
     cased_re = re.compile(r"(?<![\w-])(?:Partai\s+)?(" + _alt(cased) + r")(?![\w-])")
     caseless_re = re.compile(r"(?<![\w-])(?:partai\s+)?(" + _alt(caseless) + r")(?![\w-])", re.I)
     # Scrapers glue words at link edges: 'anggota FraksiGerindraDPRD Banten'.
-    glued_re = re.compile(r"(?:(?<=Fraksi)|(?<=Partai)|(?<=fraksi)|(?<=partai)|(?<=DPP)|(?<=DPD)|(?<=DPW)|(?<=DPC)|"
-                          r"(?<=Kader)|(?<=kader))(" + _alt([v for v in cased + caseless if v[:1].isupper()]) +
-                          r")(?=[A-Z]|[^\w-]|$)")
+    glued_re = re.compile(r"(?:Fraksi|Partai|fraksi|partai|DPP|DPD|DPW|DPC|Kader|kader)(" +
+                          _alt([v for v in cased + caseless if v[:1].isupper()]) + r")(?=[A-Z]|[^\w-]|$)")
     return cased_re, caseless_re, glued_re, lookup
 
 
@@ -45,6 +44,9 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
             pid, needs_context = lookup.get(key, lookup.get(key.replace("-", " "), (None, False)))
             if pid is None:
                 continue
+            if rx is glued_re:  # the context word glued in front is not part of the name
+                found.append({"id": pid, "text": m.group(1), "start": m.start(1), "end": m.end(1), "ctx": False})
+                continue
             found.append({"id": pid, "text": m.group(0), "start": m.start(), "end": m.end(), "ctx": needs_context})
     found.sort(key=lambda f: (f["start"], -(f["end"] - f["start"])))
     out, last_end = [], -1
@@ -55,11 +57,12 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
         last_end = f["end"]
     # An acronym the article spells out as something else ('pajak kendaraan bermotor (PKB)') is no party.
     defined = set()
-    for m in re.finditer(r"((?:[A-Za-z]+\s+){1,8})\(\s*([A-Z]{2,6})\s*\)", text):
-        words = [w for w in m.group(1).split() if w.lower() not in {"dan", "&", "atau"}]
-        acr = m.group(2)
+    for m in re.finditer(r"\(\s*([A-Z]{2,6})\s*\)", text):
+        acr = m.group(1)
+        words = [w for w in re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80):m.start()])
+                 if w.lower() not in {"dan", "&", "atau"}]
         if len(words) >= len(acr) and "".join(w[0] for w in words[-len(acr):]).upper() == acr and (
-                "partai" not in (w.lower() for w in words)):
+                "partai" not in (w.lower() for w in words[-len(acr) - 1:])):
             defined.add(acr)
     out = [f for f in out if f["text"] not in defined]
     # Ambiguous acronyms (PBB is also the UN and the land tax) count only beside party context.
