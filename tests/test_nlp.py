@@ -57,6 +57,10 @@ def test_name_key_drops_titles():
     ("Sekjen PBB Antonio Guterres", []),
     ("koalisi PKB, PBB dan PAN", ["PKB", "PBB", "PAN"]),
     ("bayar PBB sebelum jatuh tempo", []),
+    # spelt out as something else in the article: no party
+    ("pembebasan pajak kendaraan bermotor (PKB) diperpanjang, PKB tahun ini turun", []),
+    # glued by a scraper to the words around it
+    ("anggota FraksiGerindraDPRD Banten", ["GERINDRA"]),
 ])
 def test_parties(text, ids):
     assert [p["id"] for p in find_parties(text)] == ids
@@ -289,6 +293,23 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Wali Kota Surabaya Eri Cahyadisebut angka kemiskinan di kota itu turun tajam.", ["Eri Cahyadi"]),
     ("Bupati Lebak Andi Wijayamengatakan angka kemiskinan di kabupaten itu turun tajam.", ["Andi Wijaya"]),
     ("Program itu oleh Andi Wijaya sebut saja sebagai program unggulan daerah.", []),
+    # 'Hal ini disampaikan X': the sentence before is X's
+    ("Pemberdayaan menjadi kata kunci mengatasi kemiskinan di daerah. Hal ini disampaikan Menteri Sosial "
+     "Saifullah Yusuf saat berdialog di Lumajang.", ["Saifullah Yusuf"]),
+    # a cue with -nya inside the sentence, and an exhortation with its clause
+    ("Andi Wijaya menilai putusan itu keliru. Kedua, lanjutnya, pemisahan pemilu akan mendorong partisipasi pemilih.",
+     ["Andi Wijaya", "Andi Wijaya"]),
+    ("Wali Kota Surabaya Eri Cahyadi mengajak orang tua lebih memperhatikan anak-anak mereka.", ["Eri Cahyadi"]),
+    # refused, apologised or only named a topic: nothing stated
+    ("Gubernur Pramono Anung tidak menjawab ketika ditanya apakah akan mencabut keputusan itu. "
+     "Dia kembali menegaskan soal keputusan gubernur, tanpa penjelasan lebih lanjut.", []),
+    ("Wakil Ketua DPRD Budi Prajogo meminta maaf perihal memo tersebut.", []),
+    # a question inside someone's quote is no statement of its own
+    ("\"Apakah pemerintah mampu sendiri? Apakah pemerintah mengatakan semua bisa sendiri? Tidak,\" kata Eri Cahyadi.",
+     ["Eri Cahyadi"]),
+    # 'kata Bima' is Bima Arya, not the town of Bima
+    ("Wamendagri Bima Arya meninjau kamar peserta retret. \"Aman ya, semua bersih dan rapi?\" tanya Bima.",
+     ["Bima Arya"]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers
@@ -427,3 +448,40 @@ def test_inline_read_also_headline_ends_before_the_next_sentence(text, kept):
     (start, end), = noise_spans(text)
     assert text[start:].startswith("Baca juga:")
     assert text[end:].startswith(kept)
+
+
+@pytest.mark.parametrize("text, name, linked", [
+    # the office tells which of the region's candidates a first name or a misspelt name is
+    ("Gubernur Jatim Khofifah menyerahkan bantuan di Surabaya.", "Khofifah", ("1000033", "calon")),
+    ("BANDUNG - Wali Kota Farhan meninjau banjir di Kota Bandung.", "Farhan", ("1000608", "calon")),
+    ("BANDUNG - Wakil Wali Kota Erwin meninjau banjir di Kota Bandung.", "Erwin", ("1000608", "wakil")),
+    ("Bupati Bengkulu Selatan, Rifat Tajudin, mengikat dua ranjang.", "Rifat Tajudin", ("1000450", "calon")),
+    # an acting head is a civil servant, not a candidate
+    ("Bupati Garut Helmi hadir di Kabupaten Garut.", "Helmi", ("1000556", "calon")),
+    ("Plt Bupati Garut Helmi hadir di Kabupaten Garut.", "Helmi", None),
+])
+def test_candidate_link_by_office(nlp, text, name, linked):
+    p = people(analyze("Berita", text, nlp=nlp))[name]
+    got = (p["candidate"]["id_paslon"], p["candidate"]["position"]) if p["candidate"] else None
+    assert got == linked
+
+
+@pytest.mark.parametrize("text, name, variants", [
+    ("Menteri Sosial Saifullah Yusuf (Gus Ipul) hadir. \"Bansos itu sementara,\" ujar Gus Ipul.", "Saifullah Yusuf",
+     ["Ipul"]),
+    ("Suap itu diberikan bersama Mendra SB alias Kidal selaku Direktur CV MDR.", "Mendra SB", ["Kidal"]),
+])
+def test_nicknames_join_the_name(nlp, text, name, variants):
+    p = people(analyze("Berita", text, nlp=nlp))
+    assert list(p) == [name] and p[name]["variants"] == variants
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Uang diberikan kepada Umi Hartati, M Fahruddin, dan Ferlan Juliansyah, masing-masing anggota DPRD.",
+     ["Umi Hartati", "M Fahruddin", "Ferlan Juliansyah"]),
+    ("Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio mengonfirmasi surat itu. \"Ya betul,\" ujar Bimo.",
+     ["Bimo Satrio"]),
+    ("Hadir Ketua DPRD Oktafiyani dan warga. Banyak bencana dihindari dengan program Kinasih.", ["Oktafiyani"]),
+])
+def test_names_found_in_real_prose(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == sorted(names)

@@ -130,10 +130,21 @@ _CUE_BEFORE = re.compile(r"(?i)\b(?:kata|ujar|tulis|tanya|tutur|ucap|sebut|jelas
                          r"terang|tegas|menurut)\s+$")
 
 
+_NATIONAL_BEFORE = re.compile(
+    r"(?:\b(?:Wa)?[Mm]en(?:teri|ko|[b-df-hj-np-tv-z][a-z]+)|\b(?:Presiden|Wapres|Ketua\s+Umum|Ketum|Sekjen|Pak|Bu|"
+    r"Bapak|Ibu|Kang|Mas|Mbak|Bung|Saudara)|\bkata|\bujar)\s+$")
+
+
 def _person_not_place(text: str, start: int, end: int) -> bool:
     """'kata Bima' in an article about Bima Arya: the short form of a person named in full elsewhere,
-    not the town of Bima."""
+    not the town of Bima; 'Wamendagri Bima Arya': a national office, then a name ('Bupati Bima Indah
+    Dhamayanti' stays the regent of Bima)."""
     word = text[start:end]
+    if " " not in word and _NATIONAL_BEFORE.search(text[max(0, start - 25):start]) and re.match(
+            r"\s+([A-Z][a-z]{2,})", text[end:end + 20]):
+        nxt = re.match(r"\s+([A-Z][a-z]{2,})", text[end:end + 20]).group(1).lower()
+        if nxt in vocab.NAME_WORDS:
+            return True
     if " " in word or not _CUE_BEFORE.search(text[max(0, start - 12):start]):
         return False
     return bool(re.search(r"(?<![\w-])" + re.escape(word) + r"\s+(?!Kota|Kabupaten)[A-Z][a-z]{2,}", text))
