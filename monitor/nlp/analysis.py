@@ -188,6 +188,10 @@ def detect_parties(st: State) -> None:
 
 
 # -- stage 4: people ----------------------------------------------------------------
+_THING_NAMED = re.compile(r"\b(?:program|gerakan|aplikasi|slogan|tagline|jargon|konsep|kurikulum|festival|tema|"
+                          r"bertema|bertajuk|berjudul|metode|platform|inovasi)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
+
+
 def detect_people(st: State) -> None:
     from monitor.nlp.gazetteer import registry
 
@@ -221,6 +225,10 @@ def detect_people(st: State) -> None:
                 n = NameSpan(start, end, n.words[a:b + 1], st.title[start:end], n.evidence, n.role_before)
         trimmed.append(n)
     head = trimmed
+    # 'program Kinasih' anywhere in the article: Kinasih is the programme wherever it stands.
+    things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
+    body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
+    head = [n for n in head if not (len(n.words) == 1 and n.words[0] in things)]
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -254,6 +262,15 @@ def detect_people(st: State) -> None:
                 accepted.append(x)
                 body_ok.append(s)
                 grew = True
+    # 'kepada lansia Suparmiati dan Sakinem.': a one-word name closing a pair with a person.
+    for x in [x for x in rest if not x[1] and len(x[0].key) == 1 and len(x[0].words[0]) > 3]:
+        s = x[0]
+        if re.match(r"\s*[.,;)]", st.text[s.end:s.end + 2]) and any(
+                a.end <= s.start and re.fullmatch(r"\s+(?:dan|serta)\s+", st.text[a.end:s.start])
+                and a.evidence in ("strong", "lexicon", "registry") for a, t in accepted if not t):
+            rest.remove(x)
+            s.evidence = "single"
+            accepted.append(x)
     clusters: list[Cluster] = []
     mentions: list[Mention] = []
 
@@ -450,11 +467,16 @@ def _aliases(st: State, clusters, mentions) -> None:
         clusters[m.cluster].aliases.add(nick)
     # 'Demul, sapaan akrabnya, ...': the nickname of the person named just before.
     for a in _NICK_AFTER.finditer(st.text):
-        before = [m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"]
+        before = sorted((m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"),
+                        key=lambda m: m.span.start)
         nick = a.group("nick")
         if before and nick not in alias_of and fold(nick) not in {k[0] for m in before for k in [m.span.key] if k}:
-            alias_of[nick] = before[-1].cluster
-            clusters[before[-1].cluster].aliases.add(nick)
+            # The person the text is about: the latest one named as a subject, not one named in passing
+            # ('... bersama Fatma Saifullah Yusuf. Tak cukup sampai di situ, Cak Ipin begitu panggilan akrabnya').
+            subj = [m for m in before if _is_subject(st, st.text, m)]
+            who = (subj or before)[-1].cluster
+            alias_of[nick] = who
+            clusters[who].aliases.add(nick)
     _pair_acronyms(st, clusters, mentions)
     # Public figures' nicknames (Jokowi, SBY) join the full name when the article has it.
     for c_i, c in enumerate(clusters):
@@ -660,7 +682,13 @@ def detect_quotes(st: State) -> None:
                 sent_end = re.search(r"[.!?\n]|\s[\u201c\u201d\"]", text[rest_start:rest_start + 200])
                 lim = rest_start + (sent_end.start() if sent_end else 200)
                 m = person_at(rest_start, lim)
-                spk = m if m else (_by_role(st, text[rest_start:lim], q.start) or None)
+                rest_txt = text[rest_start:lim]
+                first = re.match(r"\s*([a-z]+)", rest_txt)
+                if first and first.group(1) in _HUMAN_NOUNS and re.search(r"\b(?:itu|tersebut|ini)\b", rest_txt):
+                    # 'kata putra bungsu mantan presiden, Joko Widodo, itu': the son, not the president
+                    spk = _by_role(st, rest_txt, q.start) or m or None
+                else:
+                    spk = m if m else (_by_role(st, rest_txt, q.start) or None)
         else:
             # Speaker before the quote in the same paragraph: 'X mengatakan, “…”' / 'Menurut X, “…”'.
             ps = text.rfind("\n", 0, q.start) + 1
@@ -804,7 +832,8 @@ def _by_role(st: State, seg: str, pos: int | None = None):
 
 _HUMAN_NOUNS = {"ibu", "bapak", "pria", "wanita", "perempuan", "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
                 "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
-                "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin"}
+                "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan",
+                "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami"}
 
 
 def _subject_before(st: State, pos: int):
@@ -1005,19 +1034,32 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 continue  # 'yang paling mendesak adalah ...': an adjective, not a speech verb
             if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
-            if w not in SAY_VERBS and not re.match(
-                    r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah)\b|\s*[,:]", after):
-                break  # 'memaparkan program ...': a topic, not a clause
-            clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
+            if w in {"memerintahkan", "menginstruksikan"} and re.match(r"[^.,;]{0,60}?\b(?:agar|supaya)\b", after):
+                pass  # 'memerintahkan Satpol PP ... agar melakukan patroli': an order given in words
+            elif w not in SAY_VERBS and not re.match(
+                    r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah|dirinya|pihaknya|"
+                    r"ia|dia|beliau|mereka|kami|saya)\b|\s*[,:]", after):
+                break  # 'memaparkan program ...': a topic, not a clause ('menyampaikan dirinya ...' is one)
+            # 'X menyatakan ..., namun ia menekankan ...': a second statement in the same sentence.
+            second = _SECOND_SAY.search(after)
+            end_here = vm.end() + second.start() if second else len(sent)
+            clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", sent[vm.end():end_here]).strip(" ,.\n")
             if len(clause.split()) < 3:
                 break
             spk = subject_before(s, s + vm.start("w"))
-            q = Quote(s + vm.end(), e, clause, False, cue=w)
+            q = Quote(s + vm.end(), s + end_here, clause, False, cue=w)
             if spk == "carry":
                 q.how = "carry-pending"
             elif spk is not None:
                 q.speaker = spk.cluster
             out.append(q)
+            if second:
+                rest = after[second.end():]
+                clause2 = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", rest).strip(" ,.\n")
+                if len(clause2.split()) >= 3 and not _topic_object(rest):
+                    q2 = Quote(s + vm.end() + second.end(), e, clause2, False, cue=second.group("v").lower())
+                    q2.speaker, q2.how = q.speaker, q.how
+                    out.append(q2)
             break
         else:
             # 'Tentunya kata dia, dengan kerja politik ...': the cue opens the sentence.
@@ -1061,6 +1103,11 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                     out.append(q)
     _said_before(st, text, out)
     return out
+
+
+_SECOND_SAY = re.compile(
+    r",?\s*\b(?:namun|tetapi|tapi|meski(?:pun)?|walau(?:pun)?|sedangkan)\s+(?:ia|dia|dirinya|beliau)\s+(?:juga\s+|tetap\s+)?"
+    r"(?P<v>menekankan|mengakui|mengaku|menegaskan|mengatakan|menyebut|menilai|menyatakan|meminta|berharap|menjelaskan)\b")
 
 
 def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
@@ -367,6 +368,11 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
     return out, toks
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset:
+    return frozenset(w for f in region_forms() if " " in f for w in f.split())
+
+
 def prev_low(toks, idx) -> str:
     return toks[idx - 1].low if idx > 0 else ""
 
@@ -405,9 +411,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if "F" in before:
             last_f = max(x for x, kd in enumerate(before) if kd == "F")
             between = before[last_f + 1:]
-            place = " ".join(t.text for t in run[last_f:s]).lower()
-            complete = between and (place in region_forms() or re.sub(
-                r"^(?:provinsi|kabupaten|kab\.|kota)\s+", "", place) in region_forms())
+            # ('Kepala Dinas Sosial Provinsi Jawa Timur Restu ...': the place ends the office)
+            complete = bool(between) and any(
+                re.sub(r"^(?:provinsi|kabupaten|kab\.|kota)\s+", "", " ".join(t.text for t in run[k:s]).lower())
+                in region_forms() for k in range(last_f, s))
             # 'Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio': the acronym closes the body's name.
             after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
             if "T" not in between and "R" not in between and not complete and not after_acr:
@@ -433,7 +440,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if "R" in before and ends_run:
             # Only org, place and title words between the role and the name (Ketua DPC PDIP Jeneponto H. X).
             last_r = max(x for x, kd in enumerate(before) if kd == "R")
-            if all(kd != "N" for kd in kinds[last_r + 1:s]):
+            if all(kd != "N" or run[x].low in _region_words() for x, kd in enumerate(kinds[:s]) if x > last_r):
+                # ('Kepala Dinas Sosial Provinsi Jawa Timur Restu Novi Widiani': the province is no name)
                 role_before = True
                 # One unknown word after an office is as often the place or body it heads
                 # ('Camat Enggano', 'CEO Tesla', 'Ketua Majelis Syura'): it needs a name word.
