@@ -120,6 +120,9 @@ class StorePipeline(_CrawlerAware):
         self.store: Store | None = None
 
     def open_spider(self):
+        from monitor.nlp import pipeline_version
+
+        self.version = pipeline_version()
         self.store = Store(self.crawler.settings.get("MONITOR_DB", "db/monitor.db"))
         self.crawler.monitor_store = self.store
         outlet = _outlet(self.crawler)
@@ -127,10 +130,8 @@ class StorePipeline(_CrawlerAware):
             self.store.upsert_outlet(outlet)
 
     def process_item(self, item):
-        from monitor.nlp import PIPELINE_VERSION
-
         page = {k: item.get(k) for k in item.fields if k in item}
-        self.batch.append((page, item["_article"], item.get("_analysis") or {}, PIPELINE_VERSION))
+        self.batch.append((page, item["_article"], item.get("_analysis") or {}, self.version))
         if len(self.batch) >= self.batch_size:
             self.flush()
         return {"url": item["url"], "title": item["_article"].title}

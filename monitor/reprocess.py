@@ -104,14 +104,15 @@ def reprocess(db_path: str | Path, *, since: str | None = None, outlet: str | No
               on_progress=None, nlp=None) -> Result:
     """Reprocess stored articles in place; returns the counts. `on_progress(done, total)` is called per article."""
     from monitor.extract import NotAnArticle, extract_pages
-    from monitor.nlp import PIPELINE_VERSION, analyze, build_nlp
+    from monitor.nlp import analyze, build_nlp, pipeline_version
 
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}: choose one of {', '.join(STAGES)}")
     store = Store(db_path)
     try:
         outlets = _outlets(store, registry)
-        ids = select_articles(store, since=since, outlet=outlet, stale_only=stale_only, version=PIPELINE_VERSION)
+        version = pipeline_version()
+        ids = select_articles(store, since=since, outlet=outlet, stale_only=stale_only, version=version)
         result = Result(selected=len(ids))
         if ids:
             result.mentions_before = _count_mentions(store, ids)
@@ -122,7 +123,7 @@ def reprocess(db_path: str | Path, *, since: str | None = None, outlet: str | No
             item = _redo(row, outlets.get(row["outlet_id"]), stage, nlp, result,
                          extract_pages, NotAnArticle, analyze)
             if item is not None:
-                batch.append((*item, PIPELINE_VERSION))
+                batch.append((*item, version))
             if len(batch) >= BATCH:
                 result.updated += sum(store.save_articles(batch).values())
                 batch = []

@@ -11,8 +11,10 @@ from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.extract import extract_article
-from monitor.nlp import PIPELINE_VERSION, analyze, build_nlp
+from monitor.nlp import PIPELINE_VERSION, analyze, build_nlp, pipeline_version
+from monitor.nlp.gazetteer import _digest
 from monitor.outlets import Outlet
+from monitor.reprocess import reprocess
 from monitor.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +44,7 @@ def nlp():
     return build_nlp()
 
 
-def crawl_like(db_path, nlp, version=PIPELINE_VERSION):
+def crawl_like(db_path, nlp, version=None):
     """Store the test pages the way the crawl pipelines do (extract -> analyse -> Store)."""
     store = Store(db_path)
     store.upsert_outlet(OUTLET)
@@ -54,7 +56,8 @@ def crawl_like(db_path, nlp, version=PIPELINE_VERSION):
         page = {"outlet_id": OUTLET.id, "url": f"http://kabar.test/{path.stem}/",
                 "canonical_url": article.canonical_url, "html": html, "fetched_at": "2024-06-27T00:00:00+00:00",
                 "discovered_via": "sitemap"}
-        batch.append((page, article, analyze(article.title, article.text, region=OUTLET.regency, nlp=nlp), version))
+        batch.append((page, article, analyze(article.title, article.text, region=OUTLET.regency, nlp=nlp),
+                      version or pipeline_version()))
     store.save_articles(batch)
     store.close()
 
@@ -103,6 +106,7 @@ def test_new_party_alias_reaches_stored_articles_offline(tmp_path, nlp):
     gazetteer = modified_gazetteer(tmp_path, "GOLKAR", "Partai Kuning")
 
     result = run_offline("reprocess", "--db", db, env={"MONITOR_GAZETTEER_DIR": str(gazetteer)})
+    expected = f"{PIPELINE_VERSION}+{_digest(str(gazetteer), '')}"  # the version records the gazetteer used
     assert result.returncode == 0, result.stderr
     after = mentions(db)
     kuning = [r for r in after if r[1] == "party" and r[3] == "Partai Kuning"]
@@ -113,12 +117,12 @@ def test_new_party_alias_reaches_stored_articles_offline(tmp_path, nlp):
     # What did not depend on the alias is still there, once.
     old_golkar = {r[:6] for r in before if r[1] == "party" and r[2] == "GOLKAR"}
     assert old_golkar <= {r[:6] for r in after}
-    assert {r[6] for r in after} == {PIPELINE_VERSION}
+    assert {r[6] for r in after} == {expected}
     store = Store(db)
     versions = store.db.execute("select distinct pipeline_version from articles").fetchall()
     quote_versions = store.db.execute("select distinct pipeline_version from quotes").fetchall()
     store.close()
-    assert versions == [(PIPELINE_VERSION,)] and quote_versions == [(PIPELINE_VERSION,)]
+    assert versions == [(expected,)] and quote_versions == [(expected,)]
     assert result.stderr.splitlines()[-1] == (
         f"2 of 2 articles reprocessed, 0 no longer read as articles, 0 failed; "
         f"mentions {len(before)} -> {len(after)}"
@@ -147,7 +151,7 @@ def test_since_selects_by_outlet_local_day(tmp_path, nlp):
     store = Store(db)
     rows = store.db.execute("select published_day, pipeline_version from articles order by 1").fetchall()
     store.close()
-    assert rows == [("2024-06-25", "old"), ("2024-06-26", PIPELINE_VERSION)]
+    assert rows == [("2024-06-25", "old"), ("2024-06-26", pipeline_version())]
 
 
 def test_a_page_that_no_longer_extracts_keeps_its_data(tmp_path, nlp):
@@ -194,4 +198,19 @@ def test_stage_all_extracts_again_from_stored_html(tmp_path, nlp, stage, title_a
     row = store.db.execute("select title, discovered_via, fetched_at, pipeline_version from articles "
                            "where published_day = '2024-06-26'").fetchone()
     store.close()
-    assert row == (title_after, "sitemap", "2024-06-27T00:00:00+00:00", PIPELINE_VERSION)
+    assert row == (title_after, "sitemap", "2024-06-27T00:00:00+00:00", pipeline_version())
+
+
+def test_a_gazetteer_edit_makes_articles_stale(tmp_path, nlp, monkeypatch):
+    # The recorded version covers the gazetteers: after a party list edit, --stale-only redoes everything.
+    db = tmp_path / "m.db"
+    crawl_like(db, nlp)
+    edited = tmp_path / "gaz"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "monitor" / "nlp" / "data", edited)
+    with open(edited / "parties.jsonl", "a", encoding="utf-8") as f:
+        f.write("\n")
+    before = pipeline_version()
+    monkeypatch.setattr("monitor.nlp.gazetteer.DATA", edited)
+    assert pipeline_version() != before
+    res = reprocess(db, stale_only=True, registry=None, nlp=nlp)
+    assert res.selected == res.updated == len(list(PAGES.glob("*.html")))

@@ -8,7 +8,15 @@
 """
 from __future__ import annotations
 
-PIPELINE_VERSION = "nlp-rules-1.0"
+# The rules' version; what a stored analysis records is pipeline_version(), which adds the gazetteers'.
+PIPELINE_VERSION = "nlp-rules-1.1"
+
+
+def pipeline_version() -> str:
+    """'nlp-rules-1.1+3f9a0c2e': the rules and the gazetteer files in use."""
+    from monitor.nlp.gazetteer import digest
+
+    return f"{PIPELINE_VERSION}+{digest()}"
 
 
 def build_nlp():
@@ -65,4 +73,4 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
     return to_dict(doc.user_data[KEY])
 
 
-__all__ = ["PIPELINE_VERSION", "analyze", "build_nlp"]
+__all__ = ["PIPELINE_VERSION", "analyze", "build_nlp", "pipeline_version"]

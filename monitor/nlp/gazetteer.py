@@ -1,6 +1,7 @@
 """Load the gazetteers (built by monitor.nlp.build_gazetteers) and index them for fast lookup."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import defaultdict
@@ -26,6 +27,24 @@ def _jsonl(name: str) -> list[dict]:
         with open(path, encoding="utf-8") as f:
             rows += [json.loads(line) for line in f if line.strip()]
     return rows
+
+
+def digest() -> str:
+    """Eight hex digits of the gazetteer files in use (data/ and the extra folder): recorded with each
+    analysis, so that `monitor reprocess --stale-only` also redoes articles analysed with other gazetteers."""
+    return _digest(str(DATA), os.environ.get(EXTRA_ENV) or "")
+
+
+@lru_cache(maxsize=None)
+def _digest(data: str, extra: str) -> str:
+    h = hashlib.sha256()
+    for folder in (data, extra):
+        for name in ("parties.jsonl", "paslon.jsonl", "regions.jsonl", "lexicon.json"):
+            path = Path(folder) / name if folder else None
+            if path is not None and path.exists():
+                h.update(name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:8]
 
 
 @lru_cache(maxsize=None)
