@@ -134,6 +134,13 @@ class Store:
 
     def start_run(self, run_id: str, outlet_id: str, since: str | None = None) -> int:
         table = self.db["crawl_runs"]
+        # A row still 'running' belongs to a crawl that died (killed, or blocked by a locked database
+        # when it tried to record its end): crawls of one database never overlap (the run lock).
+        with self.db.conn:
+            self.db.execute(
+                "update crawl_runs set status = 'interrupted', finished = coalesce(finished, ?), "
+                "message = coalesce(message, 'the crawl ended without recording its end') "
+                "where outlet_id = ? and status = 'running'", [utcnow(), outlet_id])
         table.insert({
             "run_id": run_id, "outlet_id": outlet_id, "started": utcnow(), "status": "running",
             "since": since, "requests": 0, "pages_fetched": 0, "new_articles": 0,

@@ -112,3 +112,14 @@ def test_person_linked_to_a_candidate_in_a_later_article(store):
     store.save_articles([(page("http://x/b/"), FakeArticle("B", "Andi Makmur lagi."), linked, "v1")])
     (candidate_id,), = store.db.execute("select candidate_id from people where name = 'Andi Makmur'").fetchall()
     assert candidate_id == "1-calon"
+
+
+def test_a_run_left_running_is_marked_interrupted_by_the_next(store):
+    # The first crawl died before recording its end; the next crawl of the outlet closes its row.
+    store.upsert_outlet(FakeOutlet(id="lain", base_url="http://127.0.0.1:2/"))
+    dead = store.start_run("run-1", "demo")
+    other = store.start_run("run-1", "lain")
+    store.start_run("run-2", "demo")
+    rows = {r[0]: r[1:] for r in store.db.execute("select id, status, finished is not null from crawl_runs")}
+    assert rows[dead] == ("interrupted", 1)
+    assert rows[other] == ("running", 0)
