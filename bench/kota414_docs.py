@@ -336,7 +336,7 @@ def _dedup(raw):
             continue
         state = [False]
         out = [detokenize(line, state) for line in fresh]
-        while out and TRAILING_FURNITURE.match(out[-1]):
+        while out and TRAILING_FURNITURE.match(out[-1].strip("\u200b\ufeff \t")):
             out.pop()
         text = "\n".join(out)
         if len(fresh) < MIN_LINES or len(text) < MIN_CHARS:
