@@ -339,7 +339,7 @@ def main(argv=None) -> int:
         print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     real_dir = ROOT / "tests" / "files" / "nlp_real"
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
         if args.verbose:
             print(f"Real articles, {split}:")
         g = eval_real(real_dir, nlp, args.verbose, args.shared, split=split)

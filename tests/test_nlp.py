@@ -304,6 +304,14 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Ubaid Matraji menyatakan tidak menolak kebijakan itu, namun ia menekankan cara menerapkannya harus dikaji.",
      ["Ubaid Matraji", "Ubaid Matraji"]),
     ("Wali Kota Bandung Farhan memerintahkan Satpol PP agar melakukan patroli rutin setiap malam.", ["Farhan"]),
+    # a lower-case office before the name, a headline's verb is no office, 'kata jaksa,' inside the sentence
+    ("Jaksa meyakini Hasto melanggar Pasal 21 UU Tipikor. \"Unsur merintangi "
+     "dapat dibuktikan,\" kata jaksa KPK Takdir Suhan. Perintah itu, kata jaksa, membuat penyidik tidak menemukan bukti.",
+     ["Takdir Suhan", "Takdir Suhan", "Takdir Suhan"]),
+    # 'menyampaikan' with a clause; a comma frees the name from the phrase before it
+    ("Mensesneg Prasetyo Hadi menyampaikan tim pengkajian itu digawangi oleh tiga kementerian.", ["Prasetyo Hadi"]),
+    ("Ketum PSI Kaesang Pangarep hadir. Setelah bertemu, Kaesang mengaku mendapat wejangan politik dari Pramono.",
+     ["Kaesang Pangarep"]),
     # 'kata putra ... Joko Widodo, itu': the son speaks, not the father
     ("Ketua Umum PSI Kaesang Pangarep datang ke Balai Kota. \"Kami mendapat wejangan soal politik,\" kata putra bungsu mantan "
      "presiden, Joko Widodo, itu.", ["Kaesang Pangarep"]),
@@ -495,6 +503,14 @@ def test_nicknames_join_the_name(nlp, text, name, variants):
      "Kinasih merupakan gerakan warga.", ["Oktafiyani"]),
     ("Kepala Dinas Sosial Provinsi Jawa Timur Restu Novi Widiani memberikan bantuan kepada lansia Suparmiati dan "
      "Sakinem.", ["Restu Novi Widiani", "Suparmiati", "Sakinem"]),
+    ("Hadir Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Pratikno, Kepala Otorita IKN Basuki "
+     "Hadimuljono dan Penyidik KPK Rossa Purbo Bekti. Tampil Tari Guru-Guru Arom dan Tortor Sombah.",
+     ["Pratikno", "Basuki Hadimuljono", "Rossa Purbo Bekti"]),
 ])
 def test_names_found_in_real_prose(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == sorted(names)
+
+
+def test_a_headline_verb_ends_the_role(nlp):
+    r = analyze("Jaksa KPK Beberkan 3 Perbuatan Hasto Kristiyanto", "Sekjen PDIP Hasto Kristiyanto dituntut.", nlp=nlp)
+    assert people(r)["Hasto Kristiyanto"]["roles"] == ["sekjen pdip"]

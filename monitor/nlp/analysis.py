@@ -645,10 +645,17 @@ def detect_quotes(st: State) -> None:
         if words and words[-1] in vocab.PRONOUNS | {"pihaknya", "dirinya"} or (len(words) >= 2 and words[-2] in {"ia", "dia", "beliau"}):
             return "carry"
         hits = [m for m in body if seg_start <= m.span.start < verb_pos and not inside_quote(m.span.start)]
+        # 'Putra bungsu dari Presiden ke-7 RI Joko Widodo (Jokowi) ini mengatakan': the son, someone named before.
+        clause_ws = re.findall(r"[\w-]+", re.split(r",\s*", seg.strip())[-1].lower()) if seg.strip() else []
+        if clause_ws and clause_ws[0] in _HUMAN_NOUNS and clause_ws[-1] in {"ini", "itu", "tersebut"}:
+            ref = _by_role(st, re.split(r",\s*", seg.strip())[-1], verb_pos)
+            if ref is not None:
+                return ref
         # Skip people named after a preposition ('Jubir dari X', 'bersama X').
         good = []
         for m in hits:
-            before = re.findall(r"[\w-]+", text[max(seg_start, m.span.start - 20):m.span.start].lower())
+            # ('Setelah bertemu, Kaesang mengaku ...': a comma closes the phrase before the name)
+            before = re.findall(r"[\w-]+", text[max(seg_start, m.span.start - 20):m.span.start].lower().split(",")[-1])
             if before and before[-1] in _SUBJ_STOP:
                 continue
             good.append(m)
@@ -905,7 +912,7 @@ _FRONT_PASSIVE = re.compile(
 # 'Kedua, lanjutnya, pemisahan ...', 'Ketiga, lanjut dia, MK ...': a cue with -nya carries the speaker.
 _MID_CUE = re.compile(
     r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut)\s+"
-    r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
+    r"(?P<who>dia|ia|beliau|[a-z]{4,}|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya))"
     r"\s*,\s*")
 _ORDINAL_OPEN = re.compile(r"^\s*(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Selanjutnya|Selain\s+itu|Namun|Tetapi|"
@@ -1036,6 +1043,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
             if w in {"memerintahkan", "menginstruksikan"} and re.match(r"[^.,;]{0,60}?\b(?:agar|supaya)\b", after):
                 pass  # 'memerintahkan Satpol PP ... agar melakukan patroli': an order given in words
+            elif w in {"menyampaikan", "memaparkan", "mengutarakan", "mengemukakan"} and _clause_follows(after):
+                pass  # 'menyampaikan tim pengkajian itu digawangi oleh ...': a clause, not 'menyampaikan apresiasi'
+
             elif w not in SAY_VERBS and not re.match(
                     r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah|dirinya|pihaknya|"
                     r"ia|dia|beliau|mereka|kami|saya)\b|\s*[,:]", after):
@@ -1105,6 +1115,20 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
     return out
 
 
+def _clause_follows(after: str) -> bool:
+    """A subject then its verb within a few words: 'putusan itu membawa implikasi ...'."""
+    ws = re.findall(r"[\w-]+", re.split(r"[,.;:]", after, maxsplit=1)[0].lower())[:7]
+    if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) or ws[0] in _TOPIC_PREP | {
+            "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan"}:
+        return False
+    for k, w in enumerate(ws[1:], start=1):
+        if ws[k - 1] in {"yang", "untuk", "dalam", "agar", "dengan"}:
+            return False
+        if w in _PREDICATE or re.match(r"^(?:me[mn]?|meng|meny|di|ber|ter)[a-z]{3,}$", w):
+            return True
+    return False
+
+
 _SECOND_SAY = re.compile(
     r",?\s*\b(?:namun|tetapi|tapi|meski(?:pun)?|walau(?:pun)?|sedangkan)\s+(?:ia|dia|dirinya|beliau)\s+(?:juga\s+|tetap\s+)?"
     r"(?P<v>menekankan|mengakui|mengaku|menegaskan|mengatakan|menyebut|menilai|menyatakan|meminta|berharap|menjelaskan)\b")
@@ -1116,8 +1140,10 @@ def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
             len(sent[mid.end():].split()) < 2):
         return None
     clause = (sent[:mid.start()].strip() + " " + sent[mid.end():].strip()).strip(" ,.\n")
-    q = Quote(s, e, clause, False, cue=(mid.group("cue") or mid.group("cue2")).lower())
     who = mid.group("who") or "dia"
+    if who.islower() and who not in vocab.PRONOUNS and who not in vocab.ROLE_HEADS:
+        return None  # ', kata sumber,' / a lower-case word that names no one we can find
+    q = Quote(s, e, clause, False, cue=(mid.group("cue") or mid.group("cue2")).lower())
     if who.lower() in vocab.PRONOUNS:
         q.how = "carry-pending"
     else:

@@ -358,7 +358,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"
                 continue
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
-            elif kinds[k] == "A" and len(tk.text) <= 3 and tk.low not in vocab.ORG_WORDS and (
+            elif kinds[k] == "A" and len(tk.text) <= 2 and tk.low not in vocab.ORG_WORDS and (
                     tk.low not in region_forms()) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"
@@ -371,6 +371,19 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
 @lru_cache(maxsize=1)
 def _region_words() -> frozenset:
     return frozenset(w for f in region_forms() if " " in f for w in f.split())
+
+
+_OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris", "deputi", "wakil", "dirjen",
+                 "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati"}
+
+
+def _role_run_before(toks, k) -> bool:
+    """The capitalised run ending just before toks[k] ('dan') opens with an office ('Menteri Koordinator Bidang
+    Pembangunan Manusia')."""
+    j = k - 1
+    while j > 0 and k - j < 10 and _is_cap(toks[j - 1]):
+        j -= 1
+    return k - j < 10 and toks[j].low in _OFFICE_HEADS
 
 
 def prev_low(toks, idx) -> str:
@@ -449,6 +462,18 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                 if len(words) > 1 or low0 in vocab.NAME_WORDS or (s > 0 and kinds[s - 1] == "T") or (
                         run[s - 1].low not in _PLACE_ROLES and _MONONYM.search(low0) and not _AFFIXED.match(low0)):
                     evidence = "strong"
+        # 'kata jaksa KPK Takdir Suhan', 'Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan
+        # Pratikno': the office starts before the capitalised run (a lower-case role word, or a role run
+        # continued after 'dan').
+        if not role_before and ends_run and i0 > 0 and all(kd in "OAFC" or run[x].low in _region_words()
+                                                           for x, kd in enumerate(kinds[:s])):
+            back = toks[i0 - 1]
+            if back.low in vocab.ROLE_HEADS and back.text.islower() and back.low not in {"warga", "tim", "anak"} and (
+                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS):
+                role_before, evidence = True, "strong"
+            elif back.low in {"dan", "&"} and _role_run_before(toks, i0 - 1) and (
+                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())):
+                role_before, evidence = True, "strong"
         ti = i0 + run.index(run[s])
         prev = toks[ti - 1] if ti > 0 else None
         last_idx = i0 + e - 1

@@ -16,7 +16,8 @@ from monitor.nlp import vocab
 
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _CUE_AFTER = re.compile(
-    r"^\s*[,.!?]?\s*[\u2013\u2014-]?\s*(?P<cue>[A-Za-z]+?)(?P<nya>nya)?(?![A-Za-z])(?P<rest>[^\n]{0,200})"
+    # ('," kataKaesangkepada wartawan': a scraper glued the cue to the name)
+    r"^\s*[,.!?]?\s*[\u2013\u2014-]?\s*(?P<cue>[A-Za-z]+?)(?P<nya>nya)?(?![a-z])(?P<rest>[^\n]{0,200})"
 )
 _PRONOUN_AFTER = re.compile(r"^\s*(?:dia|ia|beliau|pria|wanita|perempuan|lelaki|sosok|mantan|politisi|politikus)\b", re.I)
 

@@ -90,6 +90,9 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
         elif not (t[:1].isupper() or low in vocab.ROLE_WORDS or low in _JOIN or t[:1].isdigit() or t in {"–", "-"}
                   or _descriptive(low)):
             break
+        elif low not in vocab.ROLE_WORDS and (low.endswith("kan") or low in vocab.CUES or low in vocab.SPEECH_VERBS
+                                              or low in {"minta", "tolak", "soal", "usai", "jadi", "dapat"}):
+            break  # a headline's verb ('Jaksa KPK Beberkan 3 Perbuatan Hasto'): the role ended before it
         collected.append(t)
         if len(collected) > 18:
             break

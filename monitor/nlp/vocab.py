@@ -42,6 +42,7 @@ ROLE_HEADS = {
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
+    "penyidik", "penyelidik", "satpam", "ajudan", "sopir",
     "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
@@ -51,7 +52,7 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {"sentra", "reforma", 
+ORG_WORDS = {"sentra", "reforma", "otorita", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
