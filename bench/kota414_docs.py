@@ -36,7 +36,8 @@ Stories printed without any dateline or sign-off stay glued to the story before 
 
 Detokenisation: no space before , . ; : ! ? ) and after (; a straight double quote opens (no space after)
 or closes (no space before) by the running open/closed state, reset per document, a quote that opens a
-sentence always opens and one after , . ! ? followed by a small-letter word or nothing always closes;
+sentence always opens, one after , . ! ? followed by a small-letter word or nothing always closes, and of
+two quotes in a row ('" "') the first closes and the second opens;
 "29 / 11 / 2024" becomes "29/11/2024". Mojibake in the source (â for curly quotes and dashes) is kept.
 """
 from __future__ import annotations
@@ -231,7 +232,9 @@ def detokenize(tokens, state):
         space = bool(out) and not glue_next
         glue_next = False
         if t == '"':
-            if k == 0:
+            if nxt == '"':
+                opening = False  # '" "' inside a quote: one quote ends, the next begins
+            elif prev == '"' or k == 0:
                 opening = True
             elif prev and prev[-1] in ",.!?" and (nxt is None or nxt[:1].islower()):
                 opening = False
