@@ -94,7 +94,9 @@ def modified_gazetteer(tmp_path, party_id, alias):
 def run_offline(*args, env=None):
     return subprocess.run(
         [sys.executable, "-c", NO_NETWORK, *map(str, args)], capture_output=True, text=True, cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=300,
+        # (an in-process demo run of an earlier test may have left the demo gazetteer in os.environ)
+        env={**{k: v for k, v in os.environ.items() if k != "MONITOR_EXTRA_GAZETTEER"}, "PYTHONPATH": str(ROOT),
+             **(env or {})}, timeout=300,
     )
 
 
