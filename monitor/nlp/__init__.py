@@ -63,14 +63,29 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
         if _DEFAULT is None:
             _DEFAULT = build_nlp()
         nlp = _DEFAULT
-    title = _entities((title or "").strip())
-    text = _entities(text or "")
+    title, tkeep = _soft_hyphens(_entities((title or "").strip()))
+    text, keep = _soft_hyphens(_entities(text or ""))
     doc = nlp.make_doc(text)
     doc.user_data["text"] = text  # doc.text is rebuilt from tokens on every access
     doc.user_data["title"] = title
     doc.user_data["region"] = region
     doc = nlp(doc)
-    return to_dict(doc.user_data[KEY])
+    result = to_dict(doc.user_data[KEY])
+    if keep or tkeep:
+        for item in result["mentions"] + result["quotes"]:
+            k = tkeep if item.get("in_title") else keep
+            if k:
+                item["start"], item["end"] = k[item["start"]], k[item["end"] - 1] + 1
+    return result
+
+
+def _soft_hyphens(text: str):
+    """Print-to-web outlets leave soft hyphens inside words ('Mahyeldi An\xadsha\xadrullah'): read the text
+    without them; the offsets of what is found are mapped back to the text as given."""
+    if "\xad" not in text:
+        return text, None
+    keep = [i for i, ch in enumerate(text) if ch != "\xad"]
+    return text.replace("\xad", ""), keep
 
 
 __all__ = ["PIPELINE_VERSION", "analyze", "build_nlp", "pipeline_version"]

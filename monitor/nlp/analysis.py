@@ -188,6 +188,8 @@ def detect_parties(st: State) -> None:
 
 
 # -- stage 4: people ----------------------------------------------------------------
+_PLACE_LIST = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Provinsi|Dusun|Kampung|Jalan|Jl\.)\s+"
+                         r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*){0,3}$")
 _THING_NAMED = re.compile(r"\b(?:program|gerakan|aplikasi|slogan|tagline|jargon|konsep|kurikulum|festival|tema|"
                           r"bertema|bertajuk|berjudul|metode|platform|inovasi)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 
@@ -225,6 +227,8 @@ def detect_people(st: State) -> None:
                 n = NameSpan(start, end, n.words[a:b + 1], st.title[start:end], n.evidence, n.role_before)
         trimmed.append(n)
     head = trimmed
+    # 'lahir di Desa Lontar, Muara Jaya, Ogan Komaring Ulu': names listed after a place are places.
+    body = [n for n in body if n.evidence == "strong" or not _PLACE_LIST.search(st.text[max(0, n.start - 120):n.start])]
     # 'program Kinasih' anywhere in the article: Kinasih is the programme wherever it stands.
     things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
@@ -345,6 +349,13 @@ def _find_cluster(clusters, key) -> int | None:
     return None
 
 
+_COMMON_LEADS = {"mhd", "ahmad", "abdul", "andi", "h", "i", "ni", "la", "wa", "m", "a"}
+
+
+def _first_own(key) -> str:
+    return next((w for w in key if w not in _COMMON_LEADS and len(w) > 1), key[0])
+
+
 def _short_form_of(clusters, mentions, s, in_title) -> int | None:
     key = s.key
     # The written word decides what is too short: 'Aan' folds to 'an' and still names Aan Suherman.
@@ -361,6 +372,11 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
         return None
     if len(hits) == 1:
         return hits[0]
+    if len(key) == 1:
+        # 'Farid' for Muhammad Farid rather than Adhitya Trinia Farid: people go by their first own name.
+        lead = [i for i in hits if any(_first_own(k) == key[0] for k in clusters[i].keys if len(k) >= 2)]
+        if len(lead) == 1:
+            return lead[0]
     # Several people share the word (two Andis): the one named most recently before it.
     pos = (0 if in_title else 1, s.start)
     best, best_pos = None, None
@@ -568,11 +584,12 @@ _MENURUT_DOC = re.compile(
 # A noun that names what is said about ('mengungkapkan kekhawatirannya mengenai ...', 'menekankan pentingnya
 # ...', 'menyatakan kesiapan untuk ...'): the verb then gives a topic, not a clause.
 _ABSTRACT = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny)[a-z]{2,}an(?:nya)?$")
+_NEWS_NOUNS = {"informasi", "kabar", "isu", "tudingan", "tuduhan", "berita", "pernyataan"}
 _ABSTRACT_WORDS = {"rasa", "rencana", "rencananya", "komitmen", "komitmennya", "sikap", "sikapnya", "harapan",
                    "harapannya", "apresiasi", "keinginan", "keinginannya", "niat",
                    "niatnya", "terima", "duka", "belasungkawa", "selamat", "optimisme", "kekecewaan"}
 _TOPIC_PREP = {"mengenai", "atas", "untuk", "terhadap", "karena", "bersama", "soal", "terkait", "tentang", "kepada",
-               "bagi", "dalam", "pada"}
+               "bagi", "dalam", "pada", "perihal", "seputar"}
 # The speech verb of a purpose or manner phrase ('diambil untuk memastikan bahwa ...',
 # 'keberhasilan X dalam mengelola ... dan memastikan ...'): no one is saying anything.
 _PURPOSE_BEFORE = re.compile(
@@ -580,7 +597,7 @@ _PURPOSE_BEFORE = re.compile(
 
 
 _PREDICATE = {"akan", "sudah", "telah", "harus", "menjadi", "adalah", "merupakan", "bisa", "dapat", "perlu", "tidak",
-              "tak", "belum", "masih", "sedang", "ialah", "wajib", "mesti", "segera"}
+              "tak", "belum", "masih", "sedang", "ialah", "wajib", "mesti", "segera", "memang"}
 
 
 def _topic_object(after: str) -> bool:
@@ -601,6 +618,11 @@ def _topic_object(after: str) -> bool:
             return True  # 'menyatakan dukungan penuh terhadap ...'
     if ws[0] in {"rasa", "ucapan"}:  # 'rasa syukurnya atas ...'
         return len(ws) == 3 and ws[2] in _TOPIC_PREP
+    if ws[0] in _NEWS_NOUNS:
+        # 'membantah informasi perihal penggunaan dana ...' names a topic; 'menyebut informasi soal pajak itu
+        # memang sudah ramai' is a clause about it.
+        nxt = re.split(r"[,.;]", after, maxsplit=1)[0].lower().split()[1:9]
+        return len(ws) > 1 and ws[1] in _TOPIC_PREP and not any(w in _PREDICATE for w in nxt)
     return (bool(_ABSTRACT.match(ws[0])) or ws[0] in _ABSTRACT_WORDS) and len(ws) > 1 and ws[1] in _TOPIC_PREP
 _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap", "tentang", "soal", "dan", "serta",
               "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal", "disebut", "diusung", "didukung",
@@ -784,8 +806,12 @@ def _is_subject(st: State, text: str, m) -> bool:
     words = re.findall(r"[\w-]+", clause)
     if words and words[-1].lower() in _SUBJ_STOP:
         return False
-    if _PASSIVE.search(clause):
-        return True  # 'Hal senada disampaikan Wakil Ketua X, Y': the agent of a saying
+    passive = list(_PASSIVE.finditer(clause))
+    if passive:
+        # 'Hal senada disampaikan Wakil Ketua X, Y': the agent of a saying; but not 'Hal tersebut disampaikan
+        # dalam serah terima ... dari Pjs Bupati Heru', named in passing after it.
+        between = clause[passive[-1].end():]
+        return not between.strip() or _office_words(between if between.endswith(" ") else between + " ")
     return not any(w.islower() and w not in {"menurut", "terutama", "termasuk"} and
                    (_VERBISH.match(w) or w in vocab.SPEECH_VERBS or w in vocab.TOPIC_VERBS) for w in words)
 
@@ -1119,7 +1145,8 @@ def _clause_follows(after: str) -> bool:
     """A subject then its verb within a few words: 'putusan itu membawa implikasi ...'."""
     ws = re.findall(r"[\w-]+", re.split(r"[,.;:]", after, maxsplit=1)[0].lower())[:7]
     if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) or ws[0] in _TOPIC_PREP | {
-            "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan"}:
+            "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan",
+            "surat", "dokumen", "berkas", "bantuan", "hadiah", "santunan", "piagam", "sambutan", "pidato", "data"}:
         return False
     for k, w in enumerate(ws[1:], start=1):
         if ws[k - 1] in {"yang", "untuk", "dalam", "agar", "dengan"}:
