@@ -786,7 +786,10 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
     subjects = [m for m in fresh if _is_subject(st, text, m)]
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
-        return next(m for m in subjects if m.span.start >= s0).cluster
+        last = [m for m in subjects if m.span.start >= s0]
+        # 'Informasi X diungkap Wakil Ketua KPK Y. Dia menyatakan ...': the agent of the saying.
+        agents = [m for m in last if _PASSIVE.search(text[s0:m.span.start].rsplit(",", 1)[-1])]
+        return (agents or last)[0].cluster
     if last is not None:
         return last
     if fresh:
@@ -944,8 +947,8 @@ _MID_CUE = re.compile(
 _ORDINAL_OPEN = re.compile(r"^\s*(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Selanjutnya|Selain\s+itu|Namun|Tetapi|"
                            r"Karena\s+itu|Oleh\s+karena\s+itu|Sebab|Apalagi|Bahkan|Sebaliknya|Artinya)\s*$")
 _PASSIVE = re.compile(
-    r"\b(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
-    r"dikonfirmasi|dibenarkan)"
+    r"\b(?:disampaikan|diungkapkan|diungkap|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
+    r"dikonfirmasi|dibenarkan|dibeberkan)"
     r"\s+(?:oleh\s+)?")
 
 

@@ -89,7 +89,32 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
     return hit
 
 
+def _own_words(key) -> list[str]:
+    return [w for w in key if w not in _LEADS and len(w) > 1]
+
+
+def _one_name_here(keys, region_codes) -> dict | None:
+    """'Toha' for the registry's 'H. M. Toha', 'Lucianty Pahri' for its 'Ir. Lucianty' (the press adds the
+    husband's name): a registry name of one own word, in a region the article names, that is the first own
+    word of the name written, and nobody else there fits."""
+    reg = registry()
+    people = reg.people
+    firsts = {_own_words(k)[0] for k in keys if _own_words(k)}
+    firsts = {w for w in firsts if len(w) >= 4}
+    if not firsts:
+        return None
+    fits = {i for code in region_codes for i in reg.by_region.get(code, ())
+            if len(_own_words(people[i]["key"])) == 1 and _own_words(people[i]["key"])[0] in firsts}
+    pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
+    return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+
+
 def _link(keys, region_codes, provinces, explicit_provinces, local_named) -> dict | None:
+    hit = _link_name(keys, region_codes, provinces, explicit_provinces, local_named)
+    return hit if hit is not None else _one_name_here(keys, region_codes)
+
+
+def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -> dict | None:
     reg = registry()
     best = keys[0]
     distinctive = [w for w in best if len(w) > 1 and w != "mhd"]

@@ -346,6 +346,12 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].low == "alias"):
                 kinds[k] = "N"  # 'Mendra SB alias Kidal': initials closing a name
                 continue
+            # 'Pj Gubernur Riau SF Hariyanto': two initials opening a name after an office.
+            if kinds[k] == "A" and len(tk.text) == 2 and tk.text not in _NOT_INITIALS and k + 1 < len(run) and (
+                    k > 0 and kinds[k - 1] in "ROA" and "R" in kinds[:k]) and _kind(run[k + 1], False) == "N" and (
+                    tk.low not in region_forms()):
+                kinds[k] = "N"
+                continue
             if k and tk.low == "kota" and run[k - 1].low == "wali":
                 kinds[k] = "R"  # 'Wali Kota Farhan': the office, not the place 'Kota Farhan'
                 continue
@@ -375,6 +381,10 @@ def _region_words() -> frozenset:
 
 _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris", "deputi", "wakil", "dirjen",
                  "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati"}
+
+
+_NOT_INITIALS = {"RI", "TP", "UI", "PP", "DI", "AS", "PN", "PT", "CV", "TV", "UN", "UU", "BK", "KB", "SD", "MA", "MK",
+                 "MI", "PA", "PU", "KH", "HM", "DP", "IT", "PK", "PB", "PD", "PW", "PC", "OK", "BI", "AD", "AU", "AL"}
 
 
 def _role_run_before(toks, k) -> bool:

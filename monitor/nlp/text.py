@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 _LINE_NOISE = re.compile(
-    r"(?im)^[ \t]*(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait|"
+    r"(?im)^[ \t]*(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait|bacaan\s+lainnya|"
+    r"berita\s+lainnya|baca\s+selengkapnya|baca\s+berita\s+lainnya|"
     r"penulis|editor|reporter|pewarta|laporan|wartawan|redaktur|fotografer|foto|sumber|pilihan\s+editor|"
     r"dapatkan\s+berita|ikuti\s+berita|follow|copyright|hak\s+cipta)\b[^\n]*$"
 )
 # Inline 'Baca juga:Title Of Another Story' glued into a paragraph by scrapers.
-_INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor)\s*:?\s*")
+_INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor|bacaan\s+lainnya|"
+                          r"berita\s+lainnya|artikel\s+terkait|berita\s+terkait)\s*:?\s*")
 # "Simak Video 'Hasto Berompi Oranye ...'": a promoted video's title in quotes.
 _VIDEO_PROMO = re.compile(r"(?i)\b(?:simak|tonton|saksikan)\s+(?:juga\s+)?video\s*:?\s*(?:'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"|"
                           r"\u201c[^\u201d\n]{0,200}\u201d)")
