@@ -503,6 +503,9 @@ def test_nicknames_join_the_name(nlp, text, name, variants):
      "Kinasih merupakan gerakan warga.", ["Oktafiyani"]),
     ("Kepala Dinas Sosial Provinsi Jawa Timur Restu Novi Widiani memberikan bantuan kepada lansia Suparmiati dan "
      "Sakinem.", ["Restu Novi Widiani", "Suparmiati", "Sakinem"]),
+    ("Hadir Kepala Dinas Pendidikan Barlius, Kepala Dinas Kominfotik Siti Aisyah dan Kepala Badan Penghubung "
+     "Aschari Cahyaditama. Mereka bertemu di Kantor Dinas PUPR Kabupaten Ogan Komering Ulu.",
+     ["Barlius", "Siti Aisyah", "Aschari Cahyaditama"]),
     ("Hadir Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Pratikno, Kepala Otorita IKN Basuki "
      "Hadimuljono dan Penyidik KPK Rossa Purbo Bekti. Tampil Tari Guru-Guru Arom dan Tortor Sombah.",
      ["Pratikno", "Basuki Hadimuljono", "Rossa Purbo Bekti"]),
@@ -514,3 +517,22 @@ def test_names_found_in_real_prose(nlp, text, names):
 def test_a_headline_verb_ends_the_role(nlp):
     r = analyze("Jaksa KPK Beberkan 3 Perbuatan Hasto Kristiyanto", "Sekjen PDIP Hasto Kristiyanto dituntut.", nlp=nlp)
     assert people(r)["Hasto Kristiyanto"]["roles"] == ["sekjen pdip"]
+
+
+def test_soft_hyphens_are_read_through_and_offsets_kept(nlp):
+    text = "Gubernur Sumbar Mahyeldi An\xadsha\xadrullah hadir. \"Kami siap membantu,\" ujar Mahyeldi."
+    r = analyze("Berita", text, nlp=nlp)
+    assert [p["name"] for p in r["people"]] == ["Mahyeldi Ansharullah"]
+    assert [text[m["start"]:m["end"]] for m in r["mentions"]] == ["Mahyeldi An\xadsha\xadrullah", "Mahyeldi"]
+    assert text[r["quotes"][0]["start"]:r["quotes"][0]["end"]] == "\"Kami siap membantu,\""
+
+
+@pytest.mark.parametrize("text, name, linked", [
+    # the registry's 'H. M. Toha' and 'Ir. Lucianty' (the press adds her husband's name), in the region named
+    ("Debat calon bupati Musi Banyuasin digelar. \"Saya mau bertanya,\" ujar Toha.", "Toha", ("1000417", "calon")),
+    ("Debat calon bupati Musi Banyuasin digelar. Calon sebelah itu bernama Lucianty Pahri.", "Lucianty Pahri",
+     ("1000416", "calon")),
+])
+def test_one_own_name_in_the_region(nlp, text, name, linked):
+    p = people(analyze("Berita", text, nlp=nlp))[name]
+    assert (p["candidate"]["id_paslon"], p["candidate"]["position"]) == linked

@@ -168,10 +168,14 @@ def _short_forms_of_places(st: State, clusters, mentions) -> None:
 
 def _inside_name(text: str, start: int) -> bool:
     """A bare region name right after a capitalised name word is a surname (Ronald Samosir), not a place."""
+    if re.match(r"(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Bupati|Wali)\b", text[start:start + 12]):
+        return False  # 'Dinas PUPR Kabupaten Ogan Komering Ulu': said as a place
     m = re.search(r"([A-Za-z.'-]+)\s+$", text[max(0, start - 40):start])
     if not m:
         return False
     w = m.group(1)
+    if w.isupper() and len(w) > 1:
+        return False  # after an acronym ('PUPR Ogan Komering Ulu'), not after a name word
     low = w.rstrip(".").lower()
     if not w[:1].isupper() or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME:
         return False
@@ -809,6 +813,8 @@ def _is_subject(st: State, text: str, m) -> bool:
     words = re.findall(r"[\w-]+", clause)
     if words and words[-1].lower() in _SUBJ_STOP:
         return False
+    if any(w.lower() in {"sesuai", "amanat", "arahan", "instruksi", "seperti", "versi"} for w in words):
+        return False  # 'sesuai amanat Menteri ... Abdul Mu'ti': named as the source of a message, not speaking
     passive = list(_PASSIVE.finditer(clause))
     if passive:
         # 'Hal senada disampaikan Wakil Ketua X, Y': the agent of a saying; but not 'Hal tersebut disampaikan
@@ -1009,8 +1015,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 marker = Quote(s + pm.start(), s + pm.end(), "", False)
                 marker.speaker, marker.how = named[0].cluster, "marker"
                 out.append(marker)
-        if any(c in sent for c in QUOTE_MARKS):
-            continue
+        if any(c in sent for c in QUOTE_MARKS) and any(qs < e and s < qe for qs, qe in st.quote_spans):
+            continue  # (quote marks around a term, 'tema "KORPRI Untuk Indonesia"', make no quote)
         # 'Menurut X, …'
         mm = _MENURUT_OPEN.match(sent)
         if mm and not mm.group(1) and _MENURUT_DOC.match(sent[mm.end():]):

@@ -352,6 +352,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     tk.low not in region_forms()):
                 kinds[k] = "N"
                 continue
+            if tk.low in _ORG_FACILITY and k and kinds[k - 1] == "R":
+                kinds[k] = "O"  # 'Kepala Dinas Pendidikan Barlius': an office's body, not a place
+                continue
             if k and tk.low == "kota" and run[k - 1].low == "wali":
                 kinds[k] = "R"  # 'Wali Kota Farhan': the office, not the place 'Kota Farhan'
                 continue
@@ -383,6 +386,7 @@ _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris"
                  "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati"}
 
 
+_ORG_FACILITY = {"dinas", "badan", "kantor", "kementerian", "bagian", "bidang", "biro", "lembaga", "komisi"}
 _NOT_INITIALS = {"RI", "TP", "UI", "PP", "DI", "AS", "PN", "PT", "CV", "TV", "UN", "UU", "BK", "KB", "SD", "MA", "MK",
                  "MI", "PA", "PU", "KH", "HM", "DP", "IT", "PK", "PB", "PD", "PW", "PC", "OK", "BI", "AD", "AU", "AL"}
 
@@ -463,13 +467,24 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if "R" in before and ends_run:
             # Only org, place and title words between the role and the name (Ketua DPC PDIP Jeneponto H. X).
             last_r = max(x for x, kd in enumerate(before) if kd == "R")
-            if all(kd != "N" or run[x].low in _region_words() for x, kd in enumerate(kinds[:s]) if x > last_r):
+            if all(kd != "N" or run[x].low in _region_words() or (
+                    _AFFIXED_STRICT.match(run[x].low) and run[x].low not in vocab.NAME_WORDS)
+                   for x, kd in enumerate(kinds[:s]) if x > last_r):
                 # ('Kepala Dinas Sosial Provinsi Jawa Timur Restu Novi Widiani': the province is no name)
                 role_before = True
                 # One unknown word after an office is as often the place or body it heads
                 # ('Camat Enggano', 'CEO Tesla', 'Ketua Majelis Syura'): it needs a name word.
+                # 'Kepala Dinas Kominfotik Siti Aisyah', 'Kepala Badan Penghubung Aschari Cahyaditama': the
+                # body's own name ends the office; the person is what follows.
+                body_named = any(run[x].low in _ORG_FACILITY for x in range(last_r + 1, s))
+                if body_named and run[s - 1].low in _ORG_FACILITY and len(words) >= 3 and (
+                        words[0].lower() not in vocab.NAME_WORDS) and (
+                        words[1].lower() in vocab.NAME_WORDS or _AFFIXED.match(words[0].lower())):
+                    s += 1
+                    words = words[1:]
                 low0 = words[0].lower()
                 if len(words) > 1 or low0 in vocab.NAME_WORDS or (s > 0 and kinds[s - 1] == "T") or (
+                        body_named and s - last_r >= 3 and not _AFFIXED.match(low0)) or (
                         run[s - 1].low not in _PLACE_ROLES and _MONONYM.search(low0) and not _AFFIXED.match(low0)):
                     evidence = "strong"
         # 'kata jaksa KPK Takdir Suhan', 'Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan
