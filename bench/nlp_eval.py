@@ -352,7 +352,7 @@ def main(argv=None) -> int:
         print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     real_dir = ROOT / "tests" / "files" / "nlp_real"
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
         if args.verbose:
             print(f"Real articles, {split}:")
         g = eval_real(real_dir, nlp, args.verbose, args.shared, split=split)
@@ -366,11 +366,13 @@ def main(argv=None) -> int:
             print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     kota_dir = ROOT / "tests" / "files" / "nlp_kota"
-    g = eval_real(kota_dir, nlp, args.verbose, args.shared, split="kota")
-    if g is None:
-        print("Regional news (KoTA-414): skipped (../shared/data absent)")
-    else:
-        print(f"Regional news (KoTA-414, 2024): {g['articles']} hand-annotated in {kota_dir.relative_to(ROOT)}")
+    for split in ("kota", "kota2"):
+        g = eval_real(kota_dir, nlp, args.verbose, args.shared, split=split)
+        if g is None:
+            print(f"Regional news (KoTA-414, {split}): skipped (../shared/data absent)")
+            continue
+        print(f"Regional news (KoTA-414, 2024), {split}: {g['articles']} hand-annotated in "
+              f"{kota_dir.relative_to(ROOT)}")
         print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
         for k in ("people", "parties", "quote_speakers", "candidate_links"):
             p, r, f = g[k]

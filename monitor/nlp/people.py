@@ -232,6 +232,8 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     """T honorific, R role, F facility/place head, O organisation/other, A acronym, N name word."""
     low = t.low
     raw = t.text
+    if low in vocab.NEVER_NAMES:
+        return "C"
     if low in vocab.HONORIFICS or raw in {"H.", "Hj.", "Hi.", "dr.", "Dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.",
                                           "Tgk.", "H", "Hj", "HJ.", "Drg.", "drg."}:
         return "T"
@@ -430,7 +432,20 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         # in front of the name (the office itself came earlier in the run).
         while e - s >= 2 and run[s].low not in vocab.NAME_WORDS and _AFFIXED_STRICT.match(run[s].low):
             s += 1
+        # 'Irjen Pol Helmy Santika langsung ...', 'Tokoh Karo, Musa Bangun;': a surname the word lists take
+        # for an ordinary word, closing the run mid-sentence.
+        if e == len(run) - 1 and kinds[e] == "C" and e > s and run[e].text[:1].isupper() and len(run[e].text) >= 4 and (
+                run[e].low not in STOP_WORDS and run[e].low not in vocab.NEVER_NAMES and not _AFFIXED.match(run[e].low)
+                and not title):
+            nxt_tok = toks[i0 + len(run)] if i0 + len(run) < len(toks) else None
+            prv_tok = toks[i0 + s - 1] if i0 + s > 0 else None
+            # only where the rest vouches for a name: a title before it, or an appositive between commas
+            if (s > 0 and kinds[s - 1] == "T") or (prv_tok is not None and prv_tok.text == "," and nxt_tok is not None
+                                                   and nxt_tok.text in {";", ","}):
+                e += 1
         words = [w.text for w in run[s:e]]
+        if all(len(w.rstrip(".")) <= 1 for w in words):
+            continue  # 'M. P.': a degree's letters
         before = kinds[:s]
         # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.
         # The place name follows its head directly ('Desa Talang Dukun'); a name after a complete
@@ -547,6 +562,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                 # 'jurnalis senior, Retno Wulandari', 'warga setempat, Hasnah'
                 if not _is_cap(toks[back]) and toks[back].low not in vocab.ROLE_WORDS:
                     lower_seen += 1
+                if toks[back].low in _ORG_FACILITY and re.match(r",?\s*(?:dan\s+|&\s*)?[A-Z]", text[toks[last_idx].end:][:40]) \
+                        and re.match(r"\s*(?:,\s*)?(?:dan|&)\s+[A-Z]|\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,", text[toks[last_idx].end:][:60]):
+                    break  # 'Kepala Dinas Sumber Daya Air, Bina Marga, dan Bina Konstruksi': the body's names
                 if toks[back].low in vocab.ROLE_HEADS:
                     if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
                             nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())) or (

@@ -11,7 +11,7 @@ HONORIFICS = {
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
-    "sheikh", "emir", "abuya",
+    "sheikh", "emir", "abuya", "pol", "purn",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
@@ -52,7 +52,7 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {"sentra", "reforma", "otorita", 
+ORG_WORDS = {"sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
@@ -200,3 +200,8 @@ MINISTER_SHORT = {
     "menekraf", "menbumn", "menhaj", "menpera", "menkopolkam", "menkopolhukam", "menkumhan", "menristek",
     "mendikti", "menkopmk", "menkoinfra", "menkopangan", "menkoekon", "menpermukiman", "mendukbangga", "menp2mi",
 }
+
+# Conjunctions and prepositions that open sentences capitalised; the name lexicon has a few of them as noise.
+NEVER_NAMES = {"tapi", "tetapi", "namun", "dan", "lalu", "kemudian", "sementara", "bahkan", "sedangkan", "apalagi",
+               "karena", "jika", "kalau", "meski", "meskipun", "walau", "agar", "supaya", "saat", "ketika", "setelah",
+               "sebelum", "usai", "bagi", "untuk", "dengan", "oleh", "dari", "pada", "adapun", "selain", "sehingga"}
