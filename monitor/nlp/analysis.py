@@ -192,7 +192,10 @@ def detect_parties(st: State) -> None:
 
 
 # -- stage 4: people ----------------------------------------------------------------
-_PLACE_LIST = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Provinsi|Dusun|Kampung|Jalan|Jl\.)\s+"
+_CUE_DESCRIPTOR = re.compile(r"[\"\u201d]\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas|tegas|ucap|imbuh|tambah|terang|papar|"
+                             r"pungkas|lanjut)\s+[a-z][^.!?\"\u201c\u201d]{2,100},\s*$")
+_PLACE_LIST = re.compile(r"\b(?:di|ke|dari|asal|wilayah|kawasan)\s+(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Provinsi|Dusun|"
+                         r"Kampung|Jalan|Jl\.)\s+"
                          r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*){0,3}$")
 _THING_NAMED = re.compile(r"\b(?:program|gerakan|aplikasi|slogan|tagline|jargon|konsep|kurikulum|festival|tema|"
                           r"bertema|bertajuk|berjudul|metode|platform|inovasi)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
@@ -252,6 +255,13 @@ def detect_people(st: State) -> None:
                      for i in reg.candidates(s.key))
             if ok:
                 s.evidence = "registry"
+        if not ok and not in_title and len(s.key) >= 2 and re.match(r"\s*\([^()]{2,60}\)\s*,?\s*(?:sebagai|selaku)\b",
+                                                                     st.text[s.end:s.end + 90]):
+            ok = True  # 'Devy Widyaningrum (SDN Pakintelan 02) sebagai Tenaga Administrasi Sekolah ...'
+            s.evidence = "strong"
+        if not ok and not in_title and len(s.key) >= 2 and _CUE_DESCRIPTOR.search(st.text[max(0, s.start - 120):s.start]):
+            ok = True  # '," kata tenaga honorer di Sekretariat DPRD Kabupaten Mukomuko, Endang Wahyudi'
+            s.evidence = "strong"
         (accepted if ok else rest).append((s, in_title))
     # 'seperti Elva Farhi Qolbina, William Aditya Sarana dan Justin Adrian': a full name listed
     # beside accepted people is one of them.
@@ -342,10 +352,18 @@ def _clipped_surname(a, b) -> bool:
     return len(x) >= 5 and y.startswith(x)
 
 
+def _one_letter_off(a, b) -> bool:
+    """'Budi Prajogo' / 'Budi Prajoho': the same first name and a surname with one letter mistyped."""
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    return len(x) == len(y) >= 5 and x[0] == y[0] and sum(p != q for p, q in zip(x, y)) == 1
+
+
 def _find_cluster(clusters, key) -> int | None:
     for i, c in enumerate(clusters):
         for k in c.keys:
-            if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k):
+            if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k) or _one_letter_off(key, k):
                 # Both ways is the same person only when the first words agree or one is a short form.
                 if len(key) >= 2 and len(k) >= 2 and not word_match(key[0], k[0]) and not word_match(key[-1], k[-1]):
                     continue
@@ -813,6 +831,10 @@ def _is_subject(st: State, text: str, m) -> bool:
     words = re.findall(r"[\w-]+", clause)
     if words and words[-1].lower() in _SUBJ_STOP:
         return False
+    if words and words[-1].lower() in {"karya", "milik", "buatan", "ciptaan", "inovasi", "gagasan", "ide"}:
+        return False  # 'aplikasi ... karya Latifah Rodiallah': named as an author, not speaking
+    if any(w.lower() in {"adalah", "merupakan", "yakni", "yaitu", "ialah"} for w in words):
+        return False  # 'Salah satunya adalah ... X': a predicate, not the subject
     if any(w.lower() in {"sesuai", "amanat", "arahan", "instruksi", "seperti", "versi"} for w in words):
         return False  # 'sesuai amanat Menteri ... Abdul Mu'ti': named as the source of a message, not speaking
     passive = list(_PASSIVE.finditer(clause))
@@ -843,7 +865,8 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     # 'Bahkan Pak Gubernur', 'Mantan Menteri ... ini', 'sang Ketua': the office behind a courtesy word.
     while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks",
                                                              "bahkan", "namun", "lalu", "kemudian", "adapun",
-                                                             "sementara", "sedangkan", "selanjutnya"}:
+                                                             "sementara", "sedangkan", "selanjutnya", "terakhir",
+                                                             "akhirnya", "sebelumnya", "kini", "juga"}:
         words = words[1:]
     if not words or not _role_head(words[0].lower().rstrip(",.")):
         return None
@@ -863,8 +886,13 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     if not phrase:
         return None
     phrase = _long_office(phrase)
+    # ('Bupati' for the 'Pj Bupati Lebak' the article named)
     hits = [i for i, c in enumerate(st.clusters) if any(
-        r == phrase or r.startswith(phrase) or phrase.startswith(r) for r in map(_long_office, c.roles))]
+        r == phrase or r.startswith(phrase) or phrase.startswith(r)
+        for r in map(lambda x: re.sub(r"^(?:pj|plt|plh|pjs|penjabat(?: sementara)?) ", "", _long_office(x)), c.roles))]
+    if not hits:
+        hits = [i for i, c in enumerate(st.clusters) if any(
+            r == phrase or r.startswith(phrase) or phrase.startswith(r) for r in map(_long_office, c.roles))]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:

@@ -253,6 +253,8 @@ def _kind(t: Tok, sentence_start: bool) -> str:
         return "N" if raw in vocab.SINGLE_NAMES else "A"
     if "-" in raw.strip("-") and all(p[:1].isupper() for p in raw.split("-") if p):
         return "O"  # 'Appi-Aliyah', 'Rico-Zaki': a pair's nickname, not one person
+    if "-" in raw.strip("-") and raw[:1].isupper() and any(p[:1].islower() for p in raw.split("-")[1:] if p):
+        return "C"  # 'Non-formal', 'Pasca-sarjana': a compound, not a name
     if low in vocab.ORG_WORDS or low in vocab.NON_NAME or low in vocab.DAYS or low in vocab.MONTHS:
         return "O"
     if low in region_forms() and low not in vocab.NAME_WORDS:
@@ -447,6 +449,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
         before = kinds[:s]
+        office_place = False  # an office's body, then the place it serves, then the holder
         # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.
         # The place name follows its head directly ('Desa Talang Dukun'); a name after a complete
         # place ('Wali Kota Makassar Moh. Ramdhan Pomanto') or after a title is a person.
@@ -461,6 +464,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
             if "T" not in between and "R" not in between and not complete and not after_acr:
                 continue
+            office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
                                                           "masjid", "lorong", "gang", "gg", "rsud"}]
         if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):
@@ -512,7 +516,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS):
                 role_before, evidence = True, "strong"
             elif back.low in {"dan", "&"} and _role_run_before(toks, i0 - 1) and (
-                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())):
+                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())
+                    or office_place):
                 role_before, evidence = True, "strong"
         ti = i0 + run.index(run[s])
         prev = toks[ti - 1] if ti > 0 else None
