@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
-    "penyidik", "penyelidik", "satpam", "ajudan", "sopir",
+    "penyidik", "penyelidik", "satpam", "ajudan", "sopir", "inspektur", "jendral",
     "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
@@ -113,7 +113,7 @@ BRANDS = {
     "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
     "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
 }
-NON_NAME = BRANDS | {"mahkota", 
+NON_NAME = BRANDS | {"mahkota", "maha", "esa", "tuhan", "allah", "swt", "asusila", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
