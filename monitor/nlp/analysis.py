@@ -974,7 +974,8 @@ _FRONT_PASSIVE = re.compile(
 # 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
 # 'Kedua, lanjutnya, pemisahan ...', 'Ketiga, lanjut dia, MK ...': a cue with -nya carries the speaker.
 _MID_CUE = re.compile(
-    r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut)\s+"
+    r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut|diungkapkan|"
+    r"dikatakan|dijelaskan|ditegaskan|disampaikan|dituturkan)\s+"
     r"(?P<who>dia|ia|beliau|[a-z]{4,}|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya))"
     r"\s*,\s*")
@@ -988,7 +989,7 @@ _PASSIVE = re.compile(
 
 # 'Menurut X, ...' opening the sentence, also after a connective ('Namun, menurut Iip, ...').
 _MENURUT_OPEN = re.compile(
-    r"\s*(?:[A-Z][a-z]+\s+itu,?\s+|(?:Namun|Tetapi|Tapi|Akan\s+tetapi|Sementara(?:\s+itu)?|Selain\s+itu|"
+    r"\s*(?:[A-Z][a-z]+\s+itu,?\s+|(?:Sebelumnya|Terakhir|Akhirnya|Maka|Lalu|Jadi|Dengan\s+begitu|Untuk\s+itu|Namun|Tetapi|Tapi|Akan\s+tetapi|Sementara(?:\s+itu)?|Selain\s+itu|"
     r"Di\s+sisi\s+lain|Di\s+samping\s+itu|Sedangkan|Adapun|Bahkan|Padahal|Hanya\s+saja|Lebih\s+lanjut|Kemudian|"
     r"Selanjutnya|(?:Oleh\s+)?[Kk]arena\s+itu|(?:Meski(?:pun)?|Kendati|Walau(?:pun)?)\s+(?:demikian|begitu))\s*,?\s+)?"
     r"[Mm]enurut(nya|ny)?\b")
