@@ -615,7 +615,7 @@ _TOPIC_PREP = {"mengenai", "atas", "untuk", "terhadap", "karena", "bersama", "so
 # The speech verb of a purpose or manner phrase ('diambil untuk memastikan bahwa ...',
 # 'keberhasilan X dalam mengelola ... dan memastikan ...'): no one is saying anything.
 _PURPOSE_BEFORE = re.compile(
-    r"(?i)\b(?:untuk|agar|guna|demi|supaya|dalam|cara)\s*$|\b(?:untuk|agar|guna|demi|supaya|dalam)\s+[a-z]+[^,.;]{0,60}\bdan\s*$")
+    r"(?i)\b(?:untuk|agar|guna|demi|supaya|dalam|cara|alat|upaya|usaha|sarana)\s*$|\b(?:untuk|agar|guna|demi|supaya|dalam)\s+[a-z]+[^,.;]{0,60}\bdan\s*$")
 
 
 _PREDICATE = {"akan", "sudah", "telah", "harus", "menjadi", "adalah", "merupakan", "bisa", "dapat", "perlu", "tidak",
@@ -966,7 +966,10 @@ _OPENING_CUE = re.compile(
     r"^\s*(?:[A-Z][a-z]+,?\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
     r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,")
 # A word, or a speech verb glued to the acronym before it by a scraper ('Fraksi PKBmeminta agar ...').
-_VERB_TOKEN = re.compile(r"(?:(?<![\w-])[A-Z]{2,}(?=[a-z]{5,}\b))?(?P<w>[\w-]+)")
+_VERB_TOKEN = re.compile(
+    r"(?:(?<![\w-])[A-Z]{2,}(?=[a-z]{5,}\b))?"
+    # 'yang menyebutpemerkosaan massal ...': a speech verb glued by a scraper to the word after it
+    r"(?P<w>(?:mengatakan|menyebut|menegaskan|menjelaskan|menilai|mengungkapkan|menyatakan|meminta)(?=[a-z]{4,}\b)|[\w-]+)")
 # 'Disampaikan Esti, sikap resmi Fraksi PDIP akan ...': a passive cue opening the sentence.
 _FRONT_PASSIVE = re.compile(
     r"^\s*(?:Disampaikan|Dikatakan|Ditegaskan|Dijelaskan|Diungkapkan|Disebutkan|Dituturkan)\s+(?:oleh\s+)?"
@@ -1095,6 +1098,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if w not in vocab.SPEECH_VERBS:
                 continue
             after = sent[vm.end():]
+            if re.match(r"\s+(?:tapi|tetapi|namun|atau|serta)\b", after):
+                continue  # 'mengakui tapi memaknai ulang ...': the verb stands alone, no clause follows
             if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
             if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]):
@@ -1142,6 +1147,13 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 hits = [m for m in st.mentions if not m.in_title and s + fp.start("who") <= m.span.start < s + fp.end()]
                 q = Quote(s + fp.end(), e, sent[fp.end():].strip(" ,.\n"), False, cue=sent[fp.start():].split()[0].lower())
                 q.speaker = hits[0].cluster if hits else None
+                out.append(q)
+                continue
+            nya = _NYA_OPEN.match(sent)
+            if nya and len(sent[nya.end():].split()) >= 3:
+                # 'Tegasnya, penulisan sejarah nasional jangan sampai ...': the speaker of the sentence before
+                q = Quote(s + nya.end(), e, sent[nya.end():].strip(" ,.\n"), False, cue=nya.group(1).lower())
+                q.how = "carry-pending"
                 out.append(q)
                 continue
             om = _OPENING_CUE.match(sent)
@@ -1194,6 +1206,7 @@ def _clause_follows(after: str) -> bool:
     return False
 
 
+_NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya)\s*,\s*")
 _SECOND_SAY = re.compile(
     r",?\s*\b(?:namun|tetapi|tapi|meski(?:pun)?|walau(?:pun)?|sedangkan)\s+(?:ia|dia|dirinya|beliau)\s+(?:juga\s+|tetap\s+)?"
     r"(?P<v>menekankan|mengakui|mengaku|menegaskan|mengatakan|menyebut|menilai|menyatakan|meminta|berharap|menjelaskan)\b")
