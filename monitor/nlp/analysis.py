@@ -883,6 +883,8 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     if role_words and role_words[0].lower() in _SHORT_OFFICES:
         role_words = _SHORT_OFFICES[role_words[0].lower()].split() + role_words[1:]
     phrase = _tidy(role_words[:8])
+    if not phrase and [w.lower().strip(",.") for w in words[:2]] == ["kepala", "negara"]:
+        phrase = "presiden"  # 'Kepala negara mengatakan ...'
     if not phrase:
         return None
     phrase = _long_office(phrase)
@@ -1235,7 +1237,8 @@ def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
 
 # 'Pemberdayaan menjadi kata kunci ... . Hal ini disampaikan Menteri Sosial X saat ...': the sentence
 # before is X's statement.
-_HAL_ITU = re.compile(r"^\s*(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)\s+(?:juga\s+)?$")
+_HAL_ITU = re.compile(r"^\s*(?:(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)|Informasi(?:\s+(?:itu|ini|tersebut))?)"
+                      r"\s+(?:juga\s+)?$")
 
 
 def _office_words(seg: str) -> bool:

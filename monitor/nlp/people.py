@@ -376,7 +376,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
-        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start))
+        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start, known))
         i = j if j > i else i + 1
     return out, toks
 
@@ -408,7 +408,7 @@ def prev_low(toks, idx) -> str:
     return toks[idx - 1].low if idx > 0 else ""
 
 
-def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[NameSpan]:
+def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=frozenset()) -> list[NameSpan]:
     spans = []
     k = 0
     while k < len(run):
@@ -592,7 +592,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False) -> list[N
             # Headlines capitalise every word: only an honorific vouches for a name there.
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"
         if evidence == "weak" and not title and s == 0 and len(words) >= 2 and sent_start and (
-                words[0].lower() not in vocab.NAME_WORDS) and not _is_abbrev(words[0]):
+                words[0].lower() not in vocab.NAME_WORDS) and not _is_abbrev(words[0]) and (
+                words[0].lower() not in known):  # (the headline writes 'Bahlil' as a name: keep it)
             # 'Ranjang Rifai ...': a capitalised sentence opener, then a name.
             s += 1
             words = words[1:]
