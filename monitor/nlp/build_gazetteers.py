@@ -85,6 +85,16 @@ PROVINCE_SHORT = {
 }
 
 
+# Everyday names of cities ('Wali Kota Solo' is the mayor of Surakarta).
+CITY_SHORT = {
+    "KOTA SURAKARTA": ["Solo"], "KOTA YOGYAKARTA": ["Jogja", "Yogya", "Jogjakarta"],
+    "KOTA PALANGKA RAYA": ["Palangkaraya"], "KOTA BAU BAU": ["Baubau", "Bau-Bau"], "KOTA PAREPARE": ["Pare-Pare", "Parepare"],
+    "KOTA PEMATANGSIANTAR": ["Siantar", "Pematang Siantar"], "KOTA TANJUNGPINANG": ["Tanjung Pinang"],
+    "KOTA PANGKALPINANG": ["Pangkal Pinang"], "KOTA BANDARLAMPUNG": ["Bandar Lampung"],
+    "KOTA BANDAR LAMPUNG": ["Bandarlampung"], "KOTA LUBUKLINGGAU": ["Lubuk Linggau"],
+}
+
+
 # Everyday short names of kabupaten (what local outlets write in headlines and datelines).
 REGION_SHORT = {
     "SIDENRENG RAPPANG": ["Sidrap"], "PANGKAJENE KEPULAUAN": ["Pangkep", "Pangkajene dan Kepulauan"],
@@ -165,6 +175,7 @@ def build_regions(paslon: list[dict]) -> list[dict]:
         elif jenis == "kota":
             forms = [f"Kota {base_t}", f"Pemkot {base_t}", f"Wali Kota {base_t}", f"Walikota {base_t}",
                      f"Pilwalkot {base_t}", f"Pilkada Kota {base_t}", base_t]
+            forms += [f for sh in CITY_SHORT.get(wil, []) for f in (f"Kota {sh}", f"Pemkot {sh}", f"Wali Kota {sh}", sh)]
             name = f"Kota {base_t}"
         else:
             shorts = REGION_SHORT.get(wil, [])

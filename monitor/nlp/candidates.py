@@ -52,7 +52,7 @@ def _by_office(keys, roles, region_codes, provinces) -> dict | None:
         rk = _bare(people[i]["key"])
         for k in keys:
             bk = _bare(k)
-            if compatible_either(bk, rk) or (
+            if compatible_either(bk, rk) or _clipped(bk, rk) or (
                     bk and rk and bk[0][:3] == rk[0][:3] and len(bk[0]) >= 4
                     and SequenceMatcher(None, bk[0], rk[0]).ratio() >= 0.8
                     and (len(bk) == 1 or len(rk) == 1 or _same(bk[1:2], rk[1:2]))):
@@ -60,6 +60,21 @@ def _by_office(keys, roles, region_codes, provinces) -> dict | None:
                 break
     pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
     return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+
+
+def _clipped(press, reg) -> bool:
+    """'Respati Ardi' for the registry's 'Respati Achmad Ardianto': the same first name, and each later word
+    the start of a later registry word."""
+    if len(press) < 2 or not reg or press[0] != reg[0]:
+        return False
+    j = 1
+    for w in press[1:]:
+        while j < len(reg) and not (len(w) >= 4 and reg[j].startswith(w)):
+            j += 1
+        if j == len(reg):
+            return False
+        j += 1
+    return True
 
 
 def compatible_either(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

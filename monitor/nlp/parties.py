@@ -30,7 +30,7 @@ def matchers():
     caseless_re = re.compile(r"(?<![\w-])(?:partai\s+)?(" + _alt(caseless) + r")(?![\w-])", re.I)
     # Scrapers glue words at link edges: 'anggota FraksiGerindraDPRD Banten'.
     glued_re = re.compile(r"(?:Fraksi|Partai|fraksi|partai|DPP|DPD|DPW|DPC|Kader|kader)(" +
-                          _alt([v for v in cased + caseless if v[:1].isupper()]) + r")(?=[A-Z]|[^\w-]|$)")
+                          _alt([v for v in cased + caseless if v[:1].isupper()]) + r")")
     return cased_re, caseless_re, glued_re, lookup
 
 
@@ -45,6 +45,10 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
             if pid is None:
                 continue
             if rx is glued_re:  # the context word glued in front is not part of the name
+                nxt = text[m.end(1):m.end(1) + 1]
+                if m.group(1).isupper() and nxt.isupper() or not m.group(1).isupper() and nxt.islower() and (
+                        not re.match(r"[a-z]{3,}", text[m.end(1):m.end(1) + 3]) or m.group(1)[-1].isupper()):
+                    continue  # 'FraksiPDI Perjuangan' is no 'PD'; 'PartaiGerindraan' no Gerindra
                 found.append({"id": pid, "text": m.group(1), "start": m.start(1), "end": m.end(1), "ctx": False})
                 continue
             found.append({"id": pid, "text": m.group(0), "start": m.start(), "end": m.end(), "ctx": needs_context})

@@ -352,7 +352,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             # 'Pj Gubernur Riau SF Hariyanto': two initials opening a name after an office.
             if kinds[k] == "A" and len(tk.text) == 2 and tk.text not in _NOT_INITIALS and k + 1 < len(run) and (
-                    k > 0 and kinds[k - 1] in "ROA" and "R" in kinds[:k]) and _kind(run[k + 1], False) == "N" and (
+                    k > 0 and kinds[k - 1] in "ROA") and _kind(run[k + 1], False) == "N" and (
                     tk.low not in region_forms()):
                 kinds[k] = "N"
                 continue
@@ -445,6 +445,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if (s > 0 and kinds[s - 1] == "T") or (prv_tok is not None and prv_tok.text == "," and nxt_tok is not None
                                                    and nxt_tok.text in {";", ","}):
                 e += 1
+        half = (e - s) // 2
+        if (e - s) >= 4 and (e - s) % 2 == 0 and [t.low for t in run[s:s + half]] == [t.low for t in run[s + half:e]]:
+            s += half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
         words = [w.text for w in run[s:e]]
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
