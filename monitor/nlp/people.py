@@ -290,9 +290,18 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
                 continue  # 'Ketua DPRD Oktafiyani': the chair's name, not a place
             if w not in vocab.ROLE_WORDS and (strong_head or w not in vocab.NAME_WORDS):
                 out.add(w)
+    # A word the article also puts after a speech cue ('Menurut Soni, ...', 'ungkap Soni') is someone's name.
+    spoken = set()
+    for text in texts:
+        spoken |= {m.group(1).lower() for m in _SPOKEN_BY.finditer(text)}
+    out -= spoken
     if extra:
         out |= {w.lower() for w in re.findall(r"[A-Za-z'-]{3,}", extra)} - {"kabupaten", "kota", "kab", "provinsi"}
     return out
+
+
+_SPOKEN_BY = re.compile(r"\b(?:[Kk]ata|ujar|ungkap|tutur|jelas|[Mm]enurut|ucap|lanjut|sebut|tambah|imbuh|tegas|terang)\s+"
+                        r"([A-Z][a-z]{2,})\b")
 
 
 _STRONG_PLACE_HEADS = {"kabupaten", "kab", "kota", "kecamatan", "kec", "desa", "kelurahan", "dusun", "kampung",
