@@ -365,6 +365,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     tk.low not in region_forms()):
                 kinds[k] = "N"
                 continue
+            if kinds[k] == "F" and k == len(run) - 1 and k >= 2 and kinds[k - 1] == "N" and kinds[k - 2] == "N" and (
+                    j < n and toks[j].text[:1].islower()):
+                kinds[k] = "N"  # 'Anita Ratnasari Tanjung menyatakan': a surname, not a cape
+                continue
             if tk.low in _ORG_FACILITY and k and kinds[k - 1] == "R":
                 kinds[k] = "O"  # 'Kepala Dinas Pendidikan Barlius': an office's body, not a place
                 continue
@@ -454,6 +458,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if (s > 0 and kinds[s - 1] == "T") or (prv_tok is not None and prv_tok.text == "," and nxt_tok is not None
                                                    and nxt_tok.text in {";", ","}):
                 e += 1
+        if e < len(run) and run[e].low in {"foundation", "institute", "center", "centre", "group", "corp",
+                                           "corporation", "company", "holding", "club", "fc"}:
+            k = e
+            continue  # 'CT Arsa Foundation': the body's name
         half = (e - s) // 2
         if (e - s) >= 4 and (e - s) % 2 == 0 and [t.low for t in run[s:s + half]] == [t.low for t in run[s + half:e]]:
             s += half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
@@ -487,8 +495,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
                     after[1].low not in vocab.DAYS):  # 'ujar Bupati Dadang Supriatna, Kamis (12/6)
                 continue
-        if prev_low(toks, i0 + s) in _THING_BEFORE:
-            continue
+        if prev_low(toks, i0 + s) in _THING_BEFORE or prev_low(toks, i0 + s) == "maha":
+            continue  # ('Tuhan Yang Maha Esa')
         evidence = "weak"
         role_before = False
         if s > 0 and kinds[s - 1] == "T" and not (

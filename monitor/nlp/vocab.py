@@ -52,7 +52,8 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {"sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
+ORG_WORDS = {"foundation", "institute", "center", "centre", "group", "corp", "corporation", "company", "holding",
+    "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
@@ -113,7 +114,7 @@ BRANDS = {
     "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
     "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
 }
-NON_NAME = BRANDS | {"mahkota", "maha", "esa", "tuhan", "allah", "swt", "asusila", 
+NON_NAME = BRANDS | {"mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
