@@ -151,19 +151,37 @@ def _person_not_place(text: str, start: int, end: int) -> bool:
 
 
 def _short_forms_of_places(st: State, clusters, mentions) -> None:
-    """Give the person the cue-led short forms that region detection left alone ('tulis Bima')."""
+    """Give the person the cue-led short forms that region detection left alone ('tulis Bima'), and the short
+    forms that are also ordinary words ('Heroik berujar' for Heroik Mutaqin Pratama) where a speech cue
+    stands beside them."""
     taken = {m.span.start for m in mentions if not m.in_title}
     for i, c in enumerate(clusters):
         firsts = {s.split()[0] for s, k in zip(c.surfaces, c.keys) if len(k) >= 2}
         for w in firsts:
-            if w.lower() not in region_forms():
+            place = w.lower() in region_forms()
+            if not place and (len(w) < 4 or not w[:1].isupper() or w.lower() in vocab.HONORIFICS):
+                continue
+            others = [j for j, o in enumerate(clusters) if j != i and any(k and k[0] == fold(w) for k in o.keys)]
+            if others:
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])(?!\s+[A-Z])", st.text):
-                if m.start() in taken or st.skip(m.start()) or not _person_not_place(st.text, m.start(), m.end()):
+                if m.start() in taken or st.skip(m.start()):
+                    continue
+                if place:
+                    if not _person_not_place(st.text, m.start(), m.end()):
+                        continue
+                elif not (_CUE_BEFORE.search(st.text[max(0, m.start() - 12):m.start()]) or _SPEECH_AFTER.match(
+                        st.text, m.end())):
                     continue
                 span = NameSpan(m.start(), m.end(), [w], w, "alias")
                 span.key = (fold(w),)
                 mentions.append(Mention(span, False, i))
+                taken.add(m.start())
+
+
+_SPEECH_AFTER = re.compile(r"\s+(?:juga\s+|pun\s+|lantas\s+|kemudian\s+)?(?:mengatakan|menyebut|menegaskan|menjelaskan|"
+                           r"berujar|berkata|menilai|menuturkan|mengungkapkan|menyampaikan|menambahkan|berpendapat|"
+                           r"meminta|mengaku|menyatakan)\b")
 
 
 def _inside_name(text: str, start: int) -> bool:

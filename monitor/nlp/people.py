@@ -432,8 +432,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         while k < len(run) and kinds[k] == "N":
             k += 1
         # A capitalised ordinary word mid-sentence just before a name is its first word (Topan Obaja ...).
-        if s == 1 and kinds[0] == "C" and not sent_start and not title and (
-                run[0].low not in vocab.COMMON_WORDS) and run[0].text[:1].isupper():
+        if s == 1 and kinds[0] == "C" and not sent_start and not title and run[0].text[:1].isupper() and (
+                run[0].low not in vocab.COMMON_WORDS or (
+                    # ', Heroik Mutaqin Pratama,': an appositive full name whose first word is also a word
+                    k - s >= 2 and i0 > 0 and toks[i0 - 1].text == "," and run[0].low not in STOP_WORDS
+                    and run[0].low not in vocab.NEVER_NAMES and not _AFFIXED.match(run[0].low))):
             s -= 1
         # Particles at the edges are no part of the name.
         e = k
