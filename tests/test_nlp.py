@@ -536,3 +536,11 @@ def test_soft_hyphens_are_read_through_and_offsets_kept(nlp):
 def test_one_own_name_in_the_region(nlp, text, name, linked):
     p = people(analyze("Berita", text, nlp=nlp))[name]
     assert (p["candidate"]["id_paslon"], p["candidate"]["position"]) == linked
+
+
+def test_mojibake_quotes_are_read_as_quotes(nlp):
+    # UTF-8 curly quotes a scraper decoded as Latin-1 / cp1252; offsets still index the text as given.
+    text = "Bupati Bandung Dadang Supriatna hadir. \u00e2\u20ac\u0153Kami siap membantu warga,\u00e2\u20ac\x9d ujar Dadang."
+    r = analyze("Berita", text, nlp=nlp)
+    assert [(q["speaker"], q["direct"]) for q in r["quotes"]] == [("Dadang Supriatna", True)]
+    assert text[r["quotes"][0]["start"]:r["quotes"][0]["end"]].startswith("\u00e2\u20ac\u0153Kami")

@@ -35,9 +35,27 @@ _DEFAULT = None
 _ENTITY = None
 
 
+# UTF-8 punctuation read as Latin-1 or cp1252 by a scraper: 'â\x80\x9d' / 'â€\x9d' for ”.
+_MOJIBAKE = {"\u201c": "\u201c", "\u201d": "\u201d", "\u2018": "\u2018", "\u2019": "\u2019", "\u2013": "\u2013",
+             "\u2014": "\u2014"}
+_MOJIBAKE = {ch.encode("utf-8").decode("latin-1"): ch for ch in _MOJIBAKE} | {
+    ch.encode("utf-8").decode("cp1252", errors="ignore"): ch for ch in _MOJIBAKE
+    if len(ch.encode("utf-8").decode("cp1252", errors="ignore")) == 3} | {"\u00e2\u20ac\x9d": "\u201d"}
+
+
+def _mojibake(text: str) -> str:
+    if "\u00e2" not in text:
+        return text
+    for bad, good in _MOJIBAKE.items():
+        if bad in text:
+            text = text.replace(bad, good + " " * (len(bad) - 1))  # padded: offsets still hold
+    return text
+
+
 def _entities(text: str) -> str:
     """HTML entities left by scrapers (&ldquo;) as their characters, padded so offsets still hold."""
     global _ENTITY
+    text = _mojibake(text)
     if "&" not in text:
         return text
     import html
