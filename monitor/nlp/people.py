@@ -417,6 +417,15 @@ def _role_run_before(toks, k) -> bool:
     return k - j < 10 and toks[j].low in _OFFICE_HEADS
 
 
+def _affixed_noun(w: str) -> bool:
+    """'Penuntut', 'Satuan' (satu + -an), 'Penyuluhan': derived words; 'Kawiyan' ends in -an but is a name."""
+    if not _AFFIXED.match(w):
+        return False
+    if re.match(r"^[a-z]{4,}an$", w) and not re.match(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)", w):
+        return w[:-2] in vocab.COMMON_WORDS or w[:-3] in vocab.COMMON_WORDS or w in vocab.COMMON_WORDS
+    return True
+
+
 def prev_low(toks, idx) -> str:
     return toks[idx - 1].low if idx > 0 else ""
 
@@ -536,7 +545,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                                                            for x, kd in enumerate(kinds[:s])):
             back = toks[i0 - 1]
             if back.low in vocab.ROLE_HEADS and back.text.islower() and back.low not in {"warga", "tim", "anak"} and (
-                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS):
+                    len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
+                        # 'terdakwa Rozir diduga ...': the legal roles name the person next
+                        back.low in {"terdakwa", "tersangka", "saksi", "korban", "pelaku", "terpidana", "terlapor",
+                                     "pelapor", "penggugat", "tergugat"} and not _affixed_noun(words[0].lower()))):
                 role_before, evidence = True, "strong"
             elif back.low in {"dan", "&"} and _role_run_before(toks, i0 - 1) and (
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())
@@ -556,7 +568,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             elif nxt.low in _STRONG_AFTER and not lone_initial:
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
-                is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga"}
+                is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga", "seorang",
+                                                                                       "sang", "sosok"}
                 or (nxt2.low in vocab.SPEECH_VERBS and prev is not None and prev.text == ",")
             ) and not (len(words) == 1 and words[0].lower() not in vocab.NAME_WORDS and (
                     lone_initial or (prev is not None and prev.low in {"di", "ke", "dari"}))):
@@ -601,7 +614,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                     break
                 back -= 1
                 steps += 1
-        if len(words) == 1 and evidence == "strong" and _AFFIXED.match(words[0].lower()) and (
+        if len(words) == 1 and evidence == "strong" and _affixed_noun(words[0].lower()) and (
                 words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
             evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
         if evidence == "weak" and len(words) == 1 and len(run) == 1 and not lone_initial and (
