@@ -1078,9 +1078,12 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if mm.group(1) or re.match(r"\s*(?:dia|ia|beliau)\s*,", sent[mm.end():]):
                 spk = "carry"
                 body_start = mm.end() if mm.group(1) else sent.find(",", mm.end()) + 1
-            elif comma > 0:
+            elif comma > 0 or any(not m.in_title and s + mm.end() <= m.span.start <= s + mm.end() + 1 for m in st.mentions):
                 # 'Menurut Ketua DPC NasDem Medan, Afif Abdillah, mesin ...': the clause follows the name.
                 named = [m for m in st.mentions if not m.in_title and s + mm.end() <= m.span.start < e]
+                if named and named[0].span.start <= s + mm.end() + 1 and not re.match(r"\s*,", text[named[0].span.end:]):
+                    # 'Menurut Maman yang lebih penting ...': no comma, the clause starts after the name
+                    comma = named[0].span.end - s - 1
                 if named and comma < named[0].span.start - s:
                     nxt_comma = sent.find(",", named[0].span.end - s)
                     if nxt_comma >= 0 and sent[named[0].span.end - s:nxt_comma].strip() == "":

@@ -369,6 +369,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text[:1].islower()):
                 kinds[k] = "N"  # 'Anita Ratnasari Tanjung menyatakan': a surname, not a cape
                 continue
+            if tk.low in vocab.MONTHS and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and _kind(run[k + 1], False) == "N":
+                kinds[k] = "N"  # 'Raja Juli Antoni': a month's name inside a person's name
+                continue
             if tk.low in _ORG_FACILITY and k and kinds[k - 1] == "R":
                 kinds[k] = "O"  # 'Kepala Dinas Pendidikan Barlius': an office's body, not a place
                 continue
