@@ -945,6 +945,12 @@ _SHORT_OFFICES = {
     "mensos": "menteri sosial", "menbud": "menteri kebudayaan", "wagub": "wakil gubernur", "wabup": "wakil bupati",
     "wawali": "wakil wali kota", "walkot": "wali kota", "sekjen": "sekretaris jenderal", "ketum": "ketua umum",
     "kapolri": "kepala kepolisian", "sekda": "sekretaris daerah",
+    "menaker": "menteri ketenagakerjaan", "menkes": "menteri kesehatan", "mentan": "menteri pertanian",
+    "menhub": "menteri perhubungan", "menpora": "menteri pemuda dan olahraga", "mendikdasmen":
+    "menteri pendidikan dasar dan menengah", "menkomdigi": "menteri komunikasi dan digital", "mendes": "menteri desa",
+    "menpar": "menteri pariwisata", "menperin": "menteri perindustrian", "mendag": "menteri perdagangan",
+    "menkum": "menteri hukum", "menpan": "menteri pendayagunaan aparatur negara", "menteri": "menteri",
+    "wamendagri": "wakil menteri dalam negeri", "wamenhub": "wakil menteri perhubungan",
 }
 
 
@@ -960,7 +966,7 @@ _ANAPHOR_HEADS = {"politikus", "politisi", "kader", "pakar", "ahli", "advokat", 
 
 def _role_head(w: str) -> bool:
     """An office or calling that can stand for a person named before ('Politikus Gerindra ini')."""
-    return w in vocab.ROLE_HEADS or w in _ANAPHOR_HEADS or bool(
+    return w in vocab.ROLE_HEADS or w in _ANAPHOR_HEADS or w in _SHORT_OFFICES or w in vocab.MINISTER_SHORT or bool(
         re.match(r"^(?:wa)?men(?:ko|teri|[bcdfghjklmnpqrstvwxyz])[a-z]{2,}$", w))  # Mensesneg, Menkeu
 
 
@@ -1258,6 +1264,8 @@ def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
 
 # 'Pemberdayaan menjadi kata kunci ... . Hal ini disampaikan Menteri Sosial X saat ...': the sentence
 # before is X's statement.
+_SAID_THAT = re.compile(r"\b(?:mengatakan|menyampaikan|menegaskan|mengungkapkan|menjelaskan|menuturkan)\s+"
+                        r"(?:hal\s+(?:itu|ini|tersebut)|demikian)\b")
 _HAL_ITU = re.compile(r"^\s*(?:(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)|Informasi(?:\s+(?:itu|ini|tersebut))?)"
                       r"\s+(?:juga\s+)?$")
 
@@ -1274,9 +1282,19 @@ def _office_words(seg: str) -> bool:
 
 
 def _said_before(st: State, text: str, out: list) -> None:
+    # 'Menteri Ketenagakerjaan, Yassierli, mengatakan hal itu ketika ...': the active form of the same.
+    for sm in _SAID_THAT.finditer(text):
+        who = [m for m in st.mentions if not m.in_title and sm.start() - 60 <= m.span.start < sm.start()]
+        if who and not st.skip(sm.start()):
+            marker = Quote(sm.start(), sm.end(), "", False)
+            marker.speaker, marker.how = who[-1].cluster, "marker"
+            i = next((k for k, (a, b) in enumerate(st.sents) if a <= sm.start() < b), None)
+            if i and not re.search(r"[.!?]", text[who[-1].span.end:sm.start()]):
+                out.append(marker)
+                marker.hal_active = True
     for mk in [q for q in out if q.how == "marker" and q.speaker is not None]:
         i = next((k for k, (a, b) in enumerate(st.sents) if a <= mk.start < b), None)
-        if not i or not _HAL_ITU.match(text[st.sents[i][0]:mk.start]):
+        if not i or not (getattr(mk, "hal_active", False) or _HAL_ITU.match(text[st.sents[i][0]:mk.start])):
             continue
         a, b = st.sents[i - 1]
         prev = text[a:b]

@@ -402,8 +402,11 @@ def _region_words() -> frozenset:
     return frozenset(w for f in region_forms() if " " in f for w in f.split())
 
 
+_SPACED_DEGREE = {"hum", "si", "pd", "sos", "kom", "kes", "ag", "ip", "ikom", "psi", "kn", "ked", "farm", "sc", "eng",
+                  "ak", "th", "hi", "pdi"}
 _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris", "deputi", "wakil", "dirjen",
-                 "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati"}
+                 "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati", "duta",
+                 "dubes", "konsul"}
 
 
 _ORG_FACILITY = {"dinas", "badan", "kantor", "kementerian", "bagian", "bidang", "biro", "lembaga", "komisi"}
@@ -481,6 +484,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if (e - s) >= 4 and (e - s) % 2 == 0 and [t.low for t in run[s:s + half]] == [t.low for t in run[s + half:e]]:
             s += half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
         words = [w.text for w in run[s:e]]
+        if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
+                i0 + s > 0 and toks[i0 + s - 1].text == ","):
+            continue  # ', M. Hum.': a degree written with a space
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
         before = kinds[:s]
@@ -553,7 +559,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                         back.low in {"terdakwa", "tersangka", "saksi", "korban", "pelaku", "terpidana", "terlapor",
                                      "pelapor", "penggugat", "tergugat"} and not _affixed_noun(words[0].lower()))):
                 role_before, evidence = True, "strong"
-            elif back.low in {"dan", "&"} and _role_run_before(toks, i0 - 1) and (
+            elif back.low in {"dan", "&", "untuk"} and _role_run_before(toks, i0 - 1) and (
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())
                     or office_place):
                 role_before, evidence = True, "strong"
@@ -598,6 +604,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         # 'Legislator PDIP, Alimuddin Naba': a role phrase ending just before a comma.
         if s == 0 and prev is not None and prev.text == "," and ti >= 2:
             back = ti - 2
+            if toks[back].text == ")" and back >= 3 and toks[back - 2].text == "(":
+                back -= 3  # '(Menaker)' closing the office
             steps = 0
             lower_seen = 0
             while back >= 0 and steps < 12 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS
