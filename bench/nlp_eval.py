@@ -365,6 +365,15 @@ def main(argv=None) -> int:
             p, r, f = g[k]
             print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
+    for label, folder in (("national 2025", real_dir), ("regional 2024", ROOT / "tests" / "files" / "nlp_kota")):
+        g = eval_real(folder, nlp, False, args.shared, split=None)
+        if g is not None:
+            print(f"All real articles, {label}, pooled: {g['articles']} in {folder.relative_to(ROOT)}")
+            print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
+            for k in ("people", "parties", "quote_speakers", "candidate_links"):
+                p, r, f = g[k]
+                print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
+
     kota_dir = ROOT / "tests" / "files" / "nlp_kota"
     for split in ("kota", "kota2", "kota3", "kota4", "kota5"):
         g = eval_real(kota_dir, nlp, args.verbose, args.shared, split=split)

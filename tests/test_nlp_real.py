@@ -84,3 +84,11 @@ def test_regional_first_split_meets_the_people_and_party_bars(evaluate):
     res = mod.eval_real(KOTA_GOLD, build_nlp(), False, SHARED, split="kota")
     assert res["people"][2] >= BARS["people"] and res["parties"][2] >= BARS["parties"]
     assert res["candidate_links"][2] >= BARS["candidate_links"]
+
+
+@pytest.mark.parametrize("kind", sorted(BARS))
+def test_all_national_articles_pooled_meet_the_bar(evaluate, kind):
+    # Every split, blind or not any more, pooled: a regression bar over 100+ real articles.
+    res = evaluate(None)
+    assert res["articles"] >= 100
+    assert res[kind][2] >= BARS[kind], (kind, res[kind])
