@@ -616,7 +616,7 @@ def detect_roles(st: State) -> None:
 
 
 # -- stage 7: quotes ----------------------------------------------------------------------
-_MENURUT = re.compile(r"(?i)\bmenurut(?:nya|ny)?\b")  # 'Menurutny,': a scraper's clipped word
+_MENURUT = re.compile(r"(?i)\bmenuru?t(?:nya|ny)?\b")  # ('Menurt Haryadi,': a typo the press lets through)  # 'Menurutny,': a scraper's clipped word
 # 'menurut catatan / data / survei ...': a document, no one's statement.
 _MENURUT_DOC = re.compile(
     r"\s*(?:catatan|data|laporan|survei|hasil|penelitian|kajian|aturan|ketentuan|peraturan|jadwal|undang-undang|"
@@ -1021,7 +1021,7 @@ _MENURUT_OPEN = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+itu,?\s+|(?:Sebelumnya|Terakhir|Akhirnya|Maka|Lalu|Jadi|Dengan\s+begitu|Untuk\s+itu|Namun|Tetapi|Tapi|Akan\s+tetapi|Sementara(?:\s+itu)?|Selain\s+itu|"
     r"Di\s+sisi\s+lain|Di\s+samping\s+itu|Sedangkan|Adapun|Bahkan|Padahal|Hanya\s+saja|Lebih\s+lanjut|Kemudian|"
     r"Selanjutnya|(?:Oleh\s+)?[Kk]arena\s+itu|(?:Meski(?:pun)?|Kendati|Walau(?:pun)?)\s+(?:demikian|begitu))\s*,?\s+)?"
-    r"[Mm]enurut(nya|ny)?\b")
+    r"[Mm]enuru?t(nya|ny)?\b")
 
 
 # A speech verb right after a name, glued by a scraper ('Eri Cahyadisebut', 'Andi Wijayamengatakan') or

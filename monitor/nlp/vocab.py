@@ -170,6 +170,7 @@ CUES = {
     "jelaskan", "tegaskan", "tuturkan", "sampaikan", "paparkan", "terangkan", "sebutkan", "tambahkan",
     "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya", "keluh", "kenang",
     "sindir", "kritik", "jawabnya", "tanya", "tegur", "kelakar", "canda", "ungkapnya", "tutup",
+    "demikian",  # '," demikian Haryadi.'
 }
 TOPIC_VERBS = {"menanggapi", "menyoroti", "menyinggung", "membahas", "mengomentari"}
 PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "saya", "aku"}
