@@ -254,6 +254,8 @@ def detect_people(st: State) -> None:
     head = trimmed
     # 'lahir di Desa Lontar, Muara Jaya, Ogan Komaring Ulu': names listed after a place are places.
     body = [n for n in body if n.evidence == "strong" or not _PLACE_LIST.search(st.text[max(0, n.start - 120):n.start])]
+    # '5. Beri Klarifikasi': a numbered subheading glued into the text by a scraper.
+    body = [n for n in body if n.evidence == "strong" or not re.search(r"(?:^|\s)\d{1,2}\.\s*$", st.text[max(0, n.start - 5):n.start])]
     # 'program Kinasih' anywhere in the article: Kinasih is the programme wherever it stands.
     things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]

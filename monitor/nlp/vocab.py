@@ -114,7 +114,7 @@ BRANDS = {
     "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
     "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
 }
-NON_NAME = BRANDS | {"mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
+NON_NAME = BRANDS | {"haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
