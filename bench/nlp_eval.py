@@ -352,7 +352,7 @@ def main(argv=None) -> int:
         print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     real_dir = ROOT / "tests" / "files" / "nlp_real"
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"):
+    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"):
         if args.verbose:
             print(f"Real articles, {split}:")
         g = eval_real(real_dir, nlp, args.verbose, args.shared, split=split)
@@ -375,7 +375,7 @@ def main(argv=None) -> int:
                 print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
 
     kota_dir = ROOT / "tests" / "files" / "nlp_kota"
-    for split in ("kota", "kota2", "kota3", "kota4", "kota5"):
+    for split in ("kota", "kota2", "kota3", "kota4", "kota5", "kota6"):
         g = eval_real(kota_dir, nlp, args.verbose, args.shared, split=split)
         if g is None:
             print(f"Regional news (KoTA-414, {split}): skipped (../shared/data absent)")

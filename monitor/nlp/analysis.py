@@ -405,9 +405,12 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
         return None
     hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
     if not hits and len(key) == 1 and len(key[0]) >= 4:
-        # Clipped nicknames: Risma for Rismaharini, Zaki for Zakiyuddin.
+        # Clipped nicknames: Risma for Rismaharini, Zaki for Zakiyuddin, Pram for Pramono Anung (not for
+        # his daughter Hanifa Fadhila Pramono: people are clipped by their own first name).
         hits = [i for i, c in enumerate(clusters) if len(c.key) >= 2 and any(
             w.startswith(key[0]) and len(w) > len(key[0]) for w in c.key)]
+        if len(hits) > 1:
+            hits = [i for i in hits if _first_own(clusters[i].key).startswith(key[0])]
         if len(hits) != 1:
             return None
     if not hits:

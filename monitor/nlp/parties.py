@@ -34,6 +34,12 @@ def matchers():
     return cased_re, caseless_re, glued_re, lookup
 
 
+_FOREIGN_AFTER = re.compile(
+    r"\s+(?:Sosialis|Komunis|Konservatif|Liberal|Republik(?:an)?|Kristen|Hijau|Inggris|Australia|Spanyol|Belanda|"
+    r"Jerman|Prancis|Perancis|Jepang|Korea|Israel|Amerika|AS|Malaysia|Singapura|Filipina|Thailand|India|Turki|"
+    r"Brasil|Kanada|Selandia|Norwegia|Swedia|Italia|Portugal|Argentina|Meksiko|Afrika|Pakistan|Bangladesh)\b")
+
+
 def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
     """Non-overlapping party mentions, longest first: {id, text, start, end}."""
     cased_re, caseless_re, glued_re, lookup = matchers()
@@ -59,6 +65,8 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
             continue
         out.append(f)
         last_end = f["end"]
+    # 'Partai Buruh Sosialis Spanyol', 'Partai Buruh Inggris': a foreign party that shares a word with ours.
+    out = [f for f in out if not _FOREIGN_AFTER.match(text, f["end"])]
     # An acronym the article spells out as something else ('pajak kendaraan bermotor (PKB)') is no party.
     defined = set()
     for m in re.finditer(r"\(\s*([A-Z]{2,6})\s*\)", text):

@@ -503,7 +503,16 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 in region_forms() for k in range(last_f, s))
             # 'Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio': the acronym closes the body's name.
             after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
-            if "T" not in between and "R" not in between and not complete and not after_acr:
+            # 'Dirut PT Dalihan Natolu Grup M. Akhirun Efendi Siregar': a company word closes the body's name.
+            after_org = s >= 1 and run[s - 1].low in vocab.ORG_WORDS and kinds[s - 1] == "O" and e - s >= 2 and (
+                "R" in kinds[:last_f])
+            # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
+            if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
+                    run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
+                s += 1
+                words = words[1:]
+                complete = True
+            if "T" not in between and "R" not in between and not complete and not after_acr and not after_org:
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",

@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "kaur", "kadus", "sekdes", "kepala", "rt", "rw", "pj.", "plt.", "wamen", "wamendagri", "menpan",
     "menkeu", "menkes", "mendikbud", "menag", "mensos", "menhan", "menlu", "kapolres", "danlanal", "danlanud",
     "president", "presidents", "minister", "chairman", "ceo", "director", "governor", "mayor", "senator",
-    "penyidik", "penyelidik", "satpam", "ajudan", "sopir", "inspektur", "jendral",
+    "penyidik", "penyelidik", "satpam", "ajudan", "sopir", "inspektur", "jendral", "kontraktor", "konsultan",
     "capres", "cawapres", "caleg", "capres-cawapres", "bacaleg", "bacapres", "hakim", "jaksa", "deputi", "deputy", "asisten",
 }
 # Role heads that also open ordinary capitalised phrases in titles; kept out of names.
