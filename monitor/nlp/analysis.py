@@ -1146,6 +1146,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
             if w in {"memerintahkan", "menginstruksikan"} and re.match(r"[^.,;]{0,60}?\b(?:agar|supaya)\b", after):
                 pass  # 'memerintahkan Satpol PP ... agar melakukan patroli': an order given in words
+            elif w == "mendorong" and re.match(r"\s+[a-z][^.,;]{0,50}?\b(?:untuk|agar|supaya)\s+(?:terus\s+|lebih\s+)?"
+                                              r"(?:me|ber|di)[a-z]+", after) and not _topic_object(after):
+                pass  # 'mendorong perguruan tinggi untuk terus berinovasi': urged, in words
             elif w in {"menyampaikan", "memaparkan", "mengutarakan", "mengemukakan"} and _clause_follows(after):
                 pass  # 'menyampaikan tim pengkajian itu digawangi oleh ...': a clause, not 'menyampaikan apresiasi'
 

@@ -362,6 +362,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             # 'Pj Gubernur Riau SF Hariyanto': two initials opening a name after an office.
             if kinds[k] == "A" and len(tk.text) == 2 and tk.text not in _NOT_INITIALS and k + 1 < len(run) and (
                     k > 0 and kinds[k - 1] in "ROA") and _kind(run[k + 1], False) == "N" and (
+                    run[k + 1].low in vocab.NAME_WORDS or (k + 2 < len(run) and _kind(run[k + 2], False) == "N")) and (
                     tk.low not in region_forms()):
                 kinds[k] = "N"
                 continue
@@ -572,6 +573,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())
                     or office_place):
                 role_before, evidence = True, "strong"
+        # 'ucap Menteri Maman', 'kata Kapolres Andi': a cue, an office, then the name.
+        if evidence != "strong" and role_before and ends_run and i0 > 0 and toks[i0 - 1].low in _STRONG_BEFORE and (
+                not _affixed_noun(words[0].lower())) and not (
+                i0 + len(run) < len(toks) and toks[i0 + len(run)].low in {"ini", "itu", "tersebut"}):
+            evidence = "strong"  # (but 'tutur Bupati Bedas ini' is a nickname of the office)
         ti = i0 + run.index(run[s])
         prev = toks[ti - 1] if ti > 0 else None
         last_idx = i0 + e - 1

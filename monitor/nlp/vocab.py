@@ -160,7 +160,7 @@ SPEECH_VERBS = {
     "menjanjikan", "mengharap", "memprediksi", "memperkirakan", "menganggap", "berpendapat", "menyarankan",
     "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
     "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan", "mendesak",
-    "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan",
+    "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan", "memandang",
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
