@@ -5,7 +5,9 @@
 1. Gold articles (tests/files/nlp/<name>.txt + <name>.gold.json, written and annotated by
    the team): precision / recall / F1 for people, parties, quote speakers, candidate links.
 1b. Real articles (tests/files/nlp_real/*.gold.json: hand-made facts about articles of
-   ../shared/data/political_news, text read from there; dev and held-out splits reported apart).
+   ../shared/data/political_news, text read from there; dev and held-out splits reported apart) and
+   regional news (tests/files/nlp_kota/*.gold.json: stories of the KoTA-414 corpus rebuilt by
+   bench/kota414_docs.py), each split on its own and all of them pooled.
 2. idner-news-2k test split (skipped when ../shared is absent): person and organisation F1,
    exact entity spans, per sentence and with the split read as running text (as articles are).
 3. Throughput of the full analysis on one core over ../shared/data/political_news,
@@ -335,6 +337,24 @@ def throughput(path: Path, nlp) -> dict:
             "words_per_s": words / full, "tokenizer_only_s": tok}
 
 
+def _table(heading: str, g: dict) -> None:
+    print(heading.format(n=g["articles"]))
+    print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
+    for k in ("people", "parties", "quote_speakers", "candidate_links"):
+        p, r, f = g[k]
+        print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
+def _splits(folder: Path) -> list[str]:
+    """The splits of a gold folder in the order they were made: dev, heldout, heldout2, ... / kota, kota2, ..."""
+    names = {json.loads(f.read_text(encoding="utf-8")).get("split", "") for f in folder.glob("*.gold.json")}
+
+    def order(name):
+        m = re.match(r"(.*?)(\d*)$", name)
+        return (name != "dev", m.group(1), int(m.group(2) or 1))
+    return sorted(names, key=order)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate monitor.nlp")
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "files" / "nlp")
@@ -344,48 +364,23 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     nlp = build_nlp()
 
-    g = eval_gold(args.gold, nlp, args.verbose, args.shared)
-    print(f"Gold articles: {g['articles']} in {args.gold}")
-    print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
-    for k in ("people", "parties", "quote_speakers", "candidate_links"):
-        p, r, f = g[k]
-        print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
+    _table(f"Gold articles: {{n}} in {args.gold}", eval_gold(args.gold, nlp, args.verbose, args.shared))
 
     real_dir = ROOT / "tests" / "files" / "nlp_real"
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"):
-        if args.verbose:
-            print(f"Real articles, {split}:")
-        g = eval_real(real_dir, nlp, args.verbose, args.shared, split=split)
-        if g is None:
-            print(f"Real articles ({split}): skipped (../shared/data absent)")
-            continue
-        print(f"Real articles, {split}: {g['articles']} hand-annotated in {real_dir.relative_to(ROOT)}")
-        print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
-        for k in ("people", "parties", "quote_speakers", "candidate_links"):
-            p, r, f = g[k]
-            print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
-
-    for label, folder in (("national 2025", real_dir), ("regional 2024", ROOT / "tests" / "files" / "nlp_kota")):
+    kota_dir = ROOT / "tests" / "files" / "nlp_kota"
+    for folder, label in ((real_dir, "Real articles"), (kota_dir, "Regional news (KoTA-414, 2024)")):
+        for split in _splits(folder):
+            if args.verbose:
+                print(f"{label}, {split}:")
+            g = eval_real(folder, nlp, args.verbose, args.shared, split=split)
+            if g is None:
+                print(f"{label} ({split}): skipped (../shared/data absent)")
+                break
+            _table(f"{label}, {split}: {{n}} hand-annotated in {folder.relative_to(ROOT)}", g)
+    for label, folder in (("national 2025", real_dir), ("regional 2024", kota_dir)):
         g = eval_real(folder, nlp, False, args.shared, split=None)
         if g is not None:
-            print(f"All real articles, {label}, pooled: {g['articles']} in {folder.relative_to(ROOT)}")
-            print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
-            for k in ("people", "parties", "quote_speakers", "candidate_links"):
-                p, r, f = g[k]
-                print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
-
-    kota_dir = ROOT / "tests" / "files" / "nlp_kota"
-    for split in ("kota", "kota2", "kota3", "kota4", "kota5", "kota6"):
-        g = eval_real(kota_dir, nlp, args.verbose, args.shared, split=split)
-        if g is None:
-            print(f"Regional news (KoTA-414, {split}): skipped (../shared/data absent)")
-            continue
-        print(f"Regional news (KoTA-414, 2024), {split}: {g['articles']} hand-annotated in "
-              f"{kota_dir.relative_to(ROOT)}")
-        print(f"  {'kind':<16} {'P':>6} {'R':>6} {'F1':>6}")
-        for k in ("people", "parties", "quote_speakers", "candidate_links"):
-            p, r, f = g[k]
-            print(f"  {k:<16} {p:6.3f} {r:6.3f} {f:6.3f}")
+            _table(f"All real articles, {label}, pooled: {{n}} in {folder.relative_to(ROOT)}", g)
 
     idner = args.shared / "ner" / "idner_news_2k" / "test.txt"
     if idner.exists() and not args.skip_idner:
