@@ -1011,7 +1011,8 @@ _MID_CUE = re.compile(
     r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut|diungkapkan|"
     r"dikatakan|dijelaskan|ditegaskan|disampaikan|dituturkan)\s+"
     r"(?P<who>dia|ia|beliau|[a-z]{4,}|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
-    r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya))"
+    r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya|"
+    r"menurutnya))"
     r"\s*,\s*")
 _ORDINAL_OPEN = re.compile(r"^\s*(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Selanjutnya|Selain\s+itu|Namun|Tetapi|"
                            r"Karena\s+itu|Oleh\s+karena\s+itu|Sebab|Apalagi|Bahkan|Sebaliknya|Artinya)\s*$")
@@ -1129,14 +1130,25 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             continue
         for vm in _VERB_TOKEN.finditer(sent):
             w = vm.group("w").lower()
-            if w not in vocab.SPEECH_VERBS:
-                continue
             after = sent[vm.end():]
+            if w not in vocab.SPEECH_VERBS:
+                # 'bersikukuh bahwa', 'percaya bahwa', 'memproyeksikan bahwa': any verb with a 'bahwa' clause
+                # reports what someone holds; a passive one ('dilaporkan bahwa') has no speaker.
+                if not re.match(r"\s+bahwa\s+\S", after) or not (
+                        _BAHWA_VERB.match(w) or w in {"percaya", "yakin", "sepakat", "setuju", "optimistis", "khawatir"}):
+                    continue
+                if w.startswith("di") and not w.startswith(("dia", "dir")):
+                    clause = after.split("bahwa", 1)[1].strip(" ,.\n")
+                    if len(clause.split()) >= 3:
+                        q = Quote(s + vm.end(), e, clause, False, cue=w)
+                        out.append(q)
+                    break
             if re.match(r"\s+(?:tapi|tetapi|namun|atau|serta)\b", after):
                 continue  # 'mengakui tapi memaknai ulang ...': the verb stands alone, no clause follows
             if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
-            if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]):
+            if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]) and w not in {
+                    "menampik", "membantah", "memungkiri", "menyangkal"}:  # ('tak menampik bahwa ...' affirms)
                 break  # 'Pramono tidak menjawab ketika ditanya ...': nothing was said
             if re.search(r"(?i)\b(?:paling|sangat|lebih|cukup|amat|semakin|makin|kian)\s*$", sent[:vm.start("w")]) or (
                     w in {"mendesak", "optimistis"} and re.search(r"(?i)\byang\s*$", sent[:vm.start("w")])) or (
@@ -1243,7 +1255,9 @@ def _clause_follows(after: str) -> bool:
     return False
 
 
-_NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya)\s*,\s*")
+_NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya|"
+                       r"Dikatakannya|Dijelaskannya|Ditambahkannya|Disampaikannya|Ditegaskannya|Diungkapkannya)\s*,\s*")
+_BAHWA_VERB = re.compile(r"^(?:me[mn]?|meng|meny|ber|per|di)[a-z]{3,}$")
 _SECOND_SAY = re.compile(
     r",?\s*\b(?:namun|tetapi|tapi|meski(?:pun)?|walau(?:pun)?|sedangkan)\s+(?:ia|dia|dirinya|beliau)\s+(?:juga\s+|tetap\s+)?"
     r"(?P<v>menekankan|mengakui|mengaku|menegaskan|mengatakan|menyebut|menilai|menyatakan|meminta|berharap|menjelaskan)\b")
@@ -1251,8 +1265,8 @@ _SECOND_SAY = re.compile(
 
 def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
     mid = _MID_CUE.search(sent)
-    if not mid or not (len(sent[:mid.start()].split()) >= 2 or _ORDINAL_OPEN.match(sent[:mid.start()])) or (
-            len(sent[mid.end():].split()) < 2):
+    # ('Kemendagri, ujar dia, akan ...', 'Karena, menurut dia, ...': one word before the cue will do)
+    if not mid or not sent[:mid.start()].split() or len(sent[mid.end():].split()) < 2:
         return None
     clause = (sent[:mid.start()].strip() + " " + sent[mid.end():].strip()).strip(" ,.\n")
     who = mid.group("who") or "dia"
