@@ -219,6 +219,23 @@ _THING_NAMED = re.compile(r"\b(?:program|gerakan|aplikasi|slogan|tagline|jargon|
                           r"bertema|bertajuk|berjudul|metode|platform|inovasi)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 
 
+_FIGURES = None
+
+
+def _figures():
+    """(full-name keys, one-word aliases) of the public figures list."""
+    global _FIGURES
+    if _FIGURES is None:
+        from monitor.nlp.gazetteer import load_public_figures
+
+        figs = load_public_figures()
+        keys = {key_of(f["name"].split()) for f in figs}
+        singles = {a for f in figs for a in f["aliases"] if " " not in a}
+        _FIGURES = (frozenset(k for k in keys if len(k) >= 2), frozenset(singles) | frozenset(
+            f["name"] for f in figs if " " not in f["name"]))
+    return _FIGURES
+
+
 def detect_people(st: State) -> None:
     from monitor.nlp.gazetteer import registry
 
@@ -275,8 +292,11 @@ def detect_people(st: State) -> None:
                      for i in reg.candidates(s.key))
             if ok:
                 s.evidence = "registry"
-        if not ok and not in_title and len(s.key) >= 2 and re.match(r"\s*\([^()]{2,60}\)\s*,?\s*(?:sebagai|selaku)\b",
-                                                                     st.text[s.end:s.end + 90]):
+        if not ok and (s.key in _figures()[0] or (len(s.key) == 1 and " ".join(s.words) in _figures()[1])):
+            ok = True  # 'beralih pada Suhartoyo': a public figure the press names without introducing
+            s.evidence = "strong"
+        if not ok and not in_title and len(s.key) >= 2 and re.match(
+                r"\s*(?:\([^()]{2,60}\)|dari\s+[A-Z][^.,;()]{2,60}?)\s*,?\s*(?:sebagai|selaku)\b", st.text[s.end:s.end + 90]):
             ok = True  # 'Devy Widyaningrum (SDN Pakintelan 02) sebagai Tenaga Administrasi Sekolah ...'
             s.evidence = "strong"
         if not ok and not in_title and len(s.key) >= 2 and _CUE_DESCRIPTOR.search(st.text[max(0, s.start - 120):s.start]):

@@ -39,7 +39,7 @@ def digest() -> str:
 def _digest(data: str, extra: str) -> str:
     h = hashlib.sha256()
     for folder in (data, extra):
-        for name in ("parties.jsonl", "paslon.jsonl", "regions.jsonl", "lexicon.json"):
+        for name in ("parties.jsonl", "paslon.jsonl", "regions.jsonl", "lexicon.json", "public_figures.jsonl"):
             path = Path(folder) / name if folder else None
             if path is not None and path.exists():
                 h.update(name.encode())
@@ -60,6 +60,14 @@ def load_paslon() -> list[dict]:
 @lru_cache(maxsize=None)
 def load_regions() -> list[dict]:
     return _jsonl("regions.jsonl")
+
+
+@lru_cache(maxsize=None)
+def load_public_figures() -> list[dict]:
+    """National and foreign public figures the press names without introducing them ('beralih pada
+    Suhartoyo', 'mendukung Anies Baswedan'): editorial facts, one per line with an id, a name and the short
+    forms the press uses alone."""
+    return _jsonl("public_figures.jsonl") if (DATA / "public_figures.jsonl").exists() else []
 
 
 @lru_cache(maxsize=None)

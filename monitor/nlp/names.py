@@ -53,10 +53,16 @@ def is_title(tok: str) -> bool:
     return t in PREFIX_TITLES or tok in {"H.", "Hj.", "Hi.", "HJ.", "HI.", "H", "Hj"}
 
 
+_MIXED_DEGREES = {"MSc", "PhD", "MPd", "SPd", "MSi", "SSos", "SKom", "MKes", "MPA", "MBA", "LLM", "MAg", "SAg",
+                  "MHum", "SIKom", "SHum", "MEng", "BSc", "MSi.", "MSc."}
+
+
 def is_degree(tok: str) -> bool:
     t = tok.strip(",")
     if not t:
         return False
+    if t in _MIXED_DEGREES:
+        return True  # 'Iskhaq Iskandar MSc
     if _strip_dots(t) in _SHORT_DEGREES and (("." in t) or t.isupper()):
         return True
     return bool(_DEGREE_TOKEN.match(t)) and sum(c.isalpha() for c in t) <= 9 and "." in t[1:]

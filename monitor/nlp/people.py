@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from monitor.nlp import vocab
-from monitor.nlp.names import MUHAMMAD, PARTICLES, fold, is_degree
+from monitor.nlp.names import _MIXED_DEGREES, MUHAMMAD, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d]")
@@ -234,6 +234,9 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     raw = t.text
     if low in vocab.NEVER_NAMES:
         return "C"
+    if raw in _MIXED_DEGREES:
+        return "O"  # 'Iskandar MSc'
+
     if low in vocab.HONORIFICS or raw in {"H.", "Hj.", "Hi.", "dr.", "Dr.", "Ir.", "Drs.", "Dra.", "Prof.", "KH.",
                                           "Tgk.", "H", "Hj", "HJ.", "Drg.", "drg."}:
         return "T"
@@ -528,6 +531,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
         if prev_low(toks, i0 + s) in _THING_BEFORE or prev_low(toks, i0 + s) == "maha":
             continue  # ('Tuhan Yang Maha Esa')
+        if e - s == 1 and prev_low(toks, i0 + s).isdigit():
+            continue  # 'SDN Pakintelan 02 Gunungpati': a place after a school's number
         evidence = "weak"
         role_before = False
         if s > 0 and kinds[s - 1] == "T" and not (
