@@ -95,6 +95,8 @@ CITY_SHORT = {
 }
 
 
+WORD_SHORTS = {"Mitra", "Madina", "Mateng"}
+
 # Everyday short names of kabupaten (what local outlets write in headlines and datelines).
 REGION_SHORT = {
     "SIDENRENG RAPPANG": ["Sidrap"], "PANGKAJENE KEPULAUAN": ["Pangkep", "Pangkajene dan Kepulauan"],
@@ -181,7 +183,9 @@ def build_regions(paslon: list[dict]) -> list[dict]:
             shorts = REGION_SHORT.get(wil, [])
             forms = [f"Kabupaten {base_t}", f"Kab. {base_t}", f"Kab {base_t}", f"Pemkab {base_t}",
                      f"Bupati {base_t}", f"Pilbup {base_t}", base_t]
-            forms += [f for sh in shorts for f in (f"Kabupaten {sh}", f"Pemkab {sh}", f"Bupati {sh}", sh)]
+            # A short name that is also a word ('Mitra': partner) counts only with its prefix.
+            forms += [f for sh in shorts for f in (f"Kabupaten {sh}", f"Pemkab {sh}", f"Bupati {sh}")
+                      + (() if sh in WORD_SHORTS else (sh,))]
             name = base_t
         regions[kode] = {
             "kode_wilayah": kode, "jenis": jenis, "name": name, "base": base_t, "wilayah": wil,

@@ -42,16 +42,22 @@ def _by_office(keys, roles, region_codes, provinces) -> dict | None:
         return None
     reg = registry()
     people = reg.people
+    # The office's own region when the role names it ('bupati musi banyuasin'): the candidates of that region.
+    named = _role_regions(roles)
+    if named:
+        region_codes = region_codes & named or named
     here = set()
     for code in region_codes:
         here |= {i for i in reg.by_region.get(code, ()) if people[i]["level"] in levels}
-    if "gubernur" in levels:
+    if "gubernur" in levels and not named:
         here |= {i for i, p in enumerate(people) if p["level"] == "gubernur" and p["provinsi"] in provinces}
     fits = set()
     for i in here:
         rk = _bare(people[i]["key"])
         for k in keys:
             bk = _bare(k)
+            if len(bk) == 1 and _own_words(rk) and bk[0] not in (_own_words(rk)[0], _own_words(rk)[-1]):
+                continue  # 'Alex' is not 'Royke Rudy Alex Tambajong': a middle name alone says too little
             if compatible_either(bk, rk) or _clipped(bk, rk) or (
                     bk and rk and bk[0][:3] == rk[0][:3] and len(bk[0]) >= 4
                     and SequenceMatcher(None, bk[0], rk[0]).ratio() >= 0.8
@@ -60,6 +66,21 @@ def _by_office(keys, roles, region_codes, provinces) -> dict | None:
                 break
     pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
     return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+
+
+def _role_regions(roles) -> set[str]:
+    """Region codes a head-office role names ('bupati musi banyuasin', 'gubernur jatim')."""
+    from monitor.nlp.regions import lookup
+
+    codes = set()
+    for r in roles or ():
+        if _NOT_HOLDER.match(r):
+            continue
+        m = re.match(r"^(?:calon\s+|bakal\s+calon\s+)?(?:wakil\s+)?(?:bupati|wali\s?kota|gubernur|walikota)\s+(.+)$", r)
+        if m:
+            for hit in lookup(m.group(1).title()):
+                codes.add(hit["kode_wilayah"])
+    return codes
 
 
 def _clipped(press, reg) -> bool:
