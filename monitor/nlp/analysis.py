@@ -1181,8 +1181,14 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             elif w == "mendorong" and re.match(r"\s+[a-z][^.,;]{0,50}?\b(?:untuk|agar|supaya)\s+(?:terus\s+|lebih\s+)?"
                                               r"(?:me|ber|di)[a-z]+", after) and not _topic_object(after):
                 pass  # 'mendorong perguruan tinggi untuk terus berinovasi': urged, in words
-            elif w in {"menyampaikan", "memaparkan", "mengutarakan", "mengemukakan"} and _clause_follows(after):
+            elif w in {"menyampaikan", "memaparkan", "mengutarakan", "mengemukakan", "mengusulkan", "menuduh",
+                       "beralasan", "menuntut"} and _clause_follows(after):
                 pass  # 'menyampaikan tim pengkajian itu digawangi oleh ...': a clause, not 'menyampaikan apresiasi'
+            elif w in {"menuntut", "mengusulkan"} and re.match(
+                    r"\s+[a-z][^.,;]{0,50}?\b(?:untuk|agar|supaya)\s+(?:me|ber|di)[a-z]+", after):
+                pass  # 'Jaksa menuntut majelis hakim untuk menghukum ...'
+            elif w == "mengancam" and re.match(r"\s+(?:akan|bakal)\s+[a-z]+", after):
+                pass  # 'Teheran mengancam akan menyerang ...': a threat said
 
             elif w not in SAY_VERBS and not re.match(
                     r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah|dirinya|pihaknya|"

@@ -114,7 +114,9 @@ BRANDS = {
     "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
     "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
 }
-NON_NAME = BRANDS | {"haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
+NON_NAME = BRANDS | {"teheran", "washington", "moskow", "beijing", "tokyo", "riyadh", "kairo", "gaza", "kyiv", "kiev",
+                     "london", "paris", "berlin", "canberra", "ottawa", "brussel", "jenewa", "pyongyang", "seoul",
+                     "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
@@ -160,7 +162,8 @@ SPEECH_VERBS = {
     "menjanjikan", "mengharap", "memprediksi", "memperkirakan", "menganggap", "berpendapat", "menyarankan",
     "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
     "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan", "mendesak",
-    "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan", "memandang",
+    "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan", "memandang", "menuntut", "beralasan",
+    "menanyakan", "menuduh", "mengancam",
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
