@@ -156,6 +156,16 @@ def _short_forms_of_places(st: State, clusters, mentions) -> None:
     stands beside them."""
     taken = {m.span.start for m in mentions if not m.in_title}
     for i, c in enumerate(clusters):
+        # 'Raja Juli' for Raja Juli Antoni: the first two words of a longer name, wherever they stand.
+        for surface in {s for s, k in zip(c.surfaces, c.keys) if len(k) >= 3 and len(s.split()) >= 3}:
+            two = " ".join(surface.split()[:2])
+            for m in re.finditer(r"(?<![\w-])" + re.escape(two) + r"(?![\w-])(?!\s+[A-Z])", st.text):
+                if m.start() in taken or st.skip(m.start()):
+                    continue
+                span = NameSpan(m.start(), m.end(), two.split(), two, "alias")
+                span.key = key_of(two.split())
+                mentions.append(Mention(span, False, i))
+                taken.add(m.start())
         firsts = {s.split()[0] for s, k in zip(c.surfaces, c.keys) if len(k) >= 2}
         for w in firsts:
             place = w.lower() in region_forms()
@@ -751,6 +761,14 @@ def detect_quotes(st: State) -> None:
             # an earlier person is followed by an apposition (X selaku ..., X, Ketua ...).
             first = good[0]
             between = text[first.span.end:verb_pos]
+            last = good[-1]
+            # '..., apakah tokoh yang dimaksud adalah Jokowi, Andy hanya menjawab': the name right before the
+            # verb, after a comma, opens the clause; 'X, Ketua ..., mengatakan' is an apposition.
+            if last is not first and st.clusters[last.cluster] is not st.clusters[first.cluster] and "," in text[
+                    first.span.end:last.span.start] and re.fullmatch(
+                    r"\s*(?:(?:hanya|juga|pun|lantas|kemudian|sempat|telah|sudah|lalu|kembali|justru|bahkan|tetap)\s+)*",
+                    text[last.span.end:verb_pos]):
+                return last
             if re.match(r"\s*(?:,|selaku|sebagai|yang)", between) or len(good) == 1:
                 return first
             return good[-1]
