@@ -1052,8 +1052,6 @@ _MID_CUE = re.compile(
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya|"
     r"menurutnya))"
     r"\s*,\s*")
-_ORDINAL_OPEN = re.compile(r"^\s*(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Selanjutnya|Selain\s+itu|Namun|Tetapi|"
-                           r"Karena\s+itu|Oleh\s+karena\s+itu|Sebab|Apalagi|Bahkan|Sebaliknya|Artinya)\s*$")
 _PASSIVE = re.compile(
     r"\b(?:disampaikan|diungkapkan|diungkap|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
     r"dikonfirmasi|dibenarkan|dibeberkan)"
@@ -1348,19 +1346,22 @@ def _office_words(seg: str) -> bool:
 
 
 def _said_before(st: State, text: str, out: list) -> None:
+    def sentence_of(pos):
+        return next((k for k, (a, b) in enumerate(st.sents) if a <= pos < b), None)
+
     # 'Menteri Ketenagakerjaan, Yassierli, mengatakan hal itu ketika ...': the active form of the same.
+    active = set()
     for sm in _SAID_THAT.finditer(text):
         who = [m for m in st.mentions if not m.in_title and sm.start() - 60 <= m.span.start < sm.start()]
-        if who and not st.skip(sm.start()):
+        if who and not st.skip(sm.start()) and sentence_of(sm.start()) and not re.search(
+                r"[.!?]", text[who[-1].span.end:sm.start()]):
             marker = Quote(sm.start(), sm.end(), "", False)
             marker.speaker, marker.how = who[-1].cluster, "marker"
-            i = next((k for k, (a, b) in enumerate(st.sents) if a <= sm.start() < b), None)
-            if i and not re.search(r"[.!?]", text[who[-1].span.end:sm.start()]):
-                out.append(marker)
-                marker.hal_active = True
+            out.append(marker)
+            active.add(id(marker))
     for mk in [q for q in out if q.how == "marker" and q.speaker is not None]:
-        i = next((k for k, (a, b) in enumerate(st.sents) if a <= mk.start < b), None)
-        if not i or not (getattr(mk, "hal_active", False) or _HAL_ITU.match(text[st.sents[i][0]:mk.start])):
+        i = sentence_of(mk.start)
+        if not i or not (id(mk) in active or _HAL_ITU.match(text[st.sents[i][0]:mk.start])):
             continue
         a, b = st.sents[i - 1]
         prev = text[a:b]

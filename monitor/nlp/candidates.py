@@ -5,6 +5,7 @@ import re
 from difflib import SequenceMatcher
 
 from monitor.nlp.gazetteer import registry
+from monitor.nlp.names import compatible
 
 
 def _as_candidate(p: dict) -> dict:
@@ -99,8 +100,6 @@ def _clipped(press, reg) -> bool:
 
 
 def compatible_either(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    from monitor.nlp.names import compatible
-
     return bool(a) and bool(b) and (compatible(a, b) or compatible(b, a))
 
 

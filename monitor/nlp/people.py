@@ -413,6 +413,9 @@ _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris"
                  "dubes", "konsul"}
 
 
+# Words that end a company's or a club's name ('CT Arsa Foundation'): the name before them is the body's.
+_BODY_TAIL = {"foundation", "institute", "center", "centre", "group", "corp", "corporation", "company", "holding",
+              "club", "fc"}
 _ORG_FACILITY = {"dinas", "badan", "kantor", "kementerian", "bagian", "bidang", "biro", "lembaga", "komisi"}
 _NOT_INITIALS = {"RI", "TP", "UI", "PP", "DI", "AS", "PN", "PT", "CV", "TV", "UN", "UU", "BK", "KB", "SD", "MA", "MK",
                  "MI", "PA", "PU", "KH", "HM", "DP", "IT", "PK", "PB", "PD", "PW", "PC", "OK", "BI", "AD", "AU", "AL"}
@@ -480,8 +483,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if (s > 0 and kinds[s - 1] == "T") or (prv_tok is not None and prv_tok.text == "," and nxt_tok is not None
                                                    and nxt_tok.text in {";", ","}):
                 e += 1
-        if e < len(run) and run[e].low in {"foundation", "institute", "center", "centre", "group", "corp",
-                                           "corporation", "company", "holding", "club", "fc"}:
+        if e < len(run) and run[e].low in _BODY_TAIL:
             k = e
             continue  # 'CT Arsa Foundation': the body's name
         half = (e - s) // 2
