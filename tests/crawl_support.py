@@ -101,13 +101,17 @@ def stored_urls(db: Path, outlet_id: str | None = None) -> set[str]:
     return {canonical_url(r[0], "http") for r in rows}
 
 
-def runs(db: Path) -> list[dict]:
+def table_rows(db: Path, table: str) -> list[dict]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     try:
-        return [dict(r) for r in conn.execute("select * from crawl_runs order by id")]
+        return [dict(r) for r in conn.execute(f"select * from {table} order by id")]
     finally:
         conn.close()
+
+
+def runs(db: Path) -> list[dict]:
+    return table_rows(db, "crawl_runs")
 
 
 def article_requests(paths: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from crawl_support import (
-    ARTICLE_PATH, article_requests, crawl, expected_urls, render, runs, stored_urls, write_corpus, yoastify,
+    article_requests, crawl, expected_urls, render, runs, stored_urls, write_corpus, yoastify,
 )
 from monitor.demo.server import start_server
 from monitor.demo.site import render_site

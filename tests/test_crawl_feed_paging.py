@@ -6,7 +6,6 @@ until the window or the end of the feed.
 """
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
 

@@ -13,10 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from crawl_support import article_requests, crawl, expected_urls, render, runs, stored_urls
+from crawl_support import article_requests, crawl, expected_urls, render, runs, stored_urls, table_rows
 from monitor.demo.server import start_server
 from monitor.extract import continuation_urls, extract_pages
-from monitor.outlets import outlet_id_for
 from monitor.spiders.urls import canonical_url
 from monitor.store import unpack_pages
 
@@ -97,12 +96,7 @@ def story_paths(site: Path) -> list[str]:
 
 
 def article_rows(db: Path) -> list[dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute("select * from articles order by id")]
-    finally:
-        conn.close()
+    return table_rows(db, "articles")
 
 
 @pytest.fixture(scope="module")

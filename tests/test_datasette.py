@@ -3,7 +3,6 @@ queries and their CSV, the dashboard's chart queries, and read-only serving."""
 import asyncio
 import csv
 import io
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from urllib.parse import urlencode

@@ -55,7 +55,7 @@ def test_demo_run_is_recorded_and_summarised(demo_db):
     (outlet, status, new), = conn.execute("select outlet_id, status, new_articles from crawl_runs").fetchall()
     assert (outlet, status) == ("demo", "ok")
     assert new == len(load_articles(DEFAULT_ARTICLES))
-    assert f"demo: ok" in stderr
+    assert "demo: ok" in stderr
 
 
 def test_mentions_and_quotes_were_found(demo_db):

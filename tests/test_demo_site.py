@@ -2,8 +2,6 @@ import json
 import re
 import urllib.error
 import urllib.request
-from datetime import datetime
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
