@@ -159,10 +159,7 @@ def _query(kind: str, *, outlet, region, candidate, party) -> str:
             which.append(f"(m.kind = 'person' and {_PERSON_MATCH})")
         if party:
             which.append(f"(m.kind = 'party' and {_PARTY_MATCH})")
-        if which:
-            sql += " and (" + " or ".join(which) + ")"
-        if region:
-            sql += f" and ({_REGION_ARTICLE} or {_REGION_CANDIDATE})"
+        in_region = f"{_REGION_ARTICLE} or {_REGION_CANDIDATE}"
         order = "art.at_utc, art.id, m.in_title desc, m.start, m.id"
     elif kind == "quotes":
         sql = f"""
@@ -183,10 +180,7 @@ def _query(kind: str, *, outlet, region, candidate, party) -> str:
         if party:
             which.append(f"""exists (select 1 from mentions mp join parties p on p.id = mp.party_id
                                      where mp.article_id = art.id and {_PARTY_MATCH})""")
-        if which:
-            sql += " and (" + " or ".join(which) + ")"
-        if region:
-            sql += f" and ({_REGION_ARTICLE} or {_REGION_CANDIDATE})"
+        in_region = f"{_REGION_ARTICLE} or {_REGION_CANDIDATE}"
         order = "art.at_utc, art.id, q.id"
     elif kind == "articles":
         people = """(select group_concat(name, '; ') from (select distinct pe.name from mentions mx
@@ -217,15 +211,17 @@ def _query(kind: str, *, outlet, region, candidate, party) -> str:
         if party:
             which.append(f"""exists (select 1 from mentions m join parties p on p.id = m.party_id
                                      where m.article_id = art.id and {_PARTY_MATCH})""")
-        if which:
-            sql += " and (" + " or ".join(which) + ")"
-        if region:
-            sql += f""" and ({_REGION_ARTICLE} or exists (select 1 from mentions m join people pe on pe.id = m.person_id
+        in_region = f"""{_REGION_ARTICLE} or exists (select 1 from mentions m join people pe on pe.id = m.person_id
                                join candidates c on c.id = coalesce(m.candidate_id, pe.candidate_id)
-                               where m.article_id = art.id and {_REGION_CANDIDATE}))"""
+                               where m.article_id = art.id and {_REGION_CANDIDATE})"""
         order = "art.at_utc, art.id"
     else:
         raise ExportError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")
+    # A candidate and a party given together widen the rows (either matches); region and outlet narrow them.
+    if which:
+        sql += " and (" + " or ".join(which) + ")"
+    if region:
+        sql += f" and ({in_region})"
     if outlet:
         sql += f" and {_OUTLET_MATCH}"
     return sql + f" order by {order}"
