@@ -4,7 +4,6 @@ import asyncio
 import csv
 import io
 import sqlite3
-from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import pytest
@@ -12,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.extract.article import Article
 from monitor.serve import METADATA, build_datasette
 from monitor.store import Store
 
@@ -43,17 +43,6 @@ ARTICLES = [
     ("b", "2024-06-23", [("Eka Putri", 1, False), ("Hasan Basri", 3, False)], [], []),
     ("c", "2024-06-20", [("Andi Makmur", 1, False)], [], []),
 ]
-
-
-@dataclass
-class Article:
-    title: str
-    text: str
-    published: str
-    tags: list = field(default_factory=list)
-
-    def to_dict(self):
-        return dict(self.__dict__)
 
 
 def analysis(people, parties, quotes):
@@ -102,8 +91,8 @@ def build_db(path):
         page = {"outlet_id": outlet, "url": url, "canonical_url": url, "html": "<p>x</p>",
                 "fetched_at": f"{day}T03:00:00+00:00", "discovered_via": "feed"}
         names = " dan ".join(p[0] for p in people)
-        article = Article(f"Berita {number}: {names}", f"Isi berita {number} tentang {names}.",
-                          f"{day}T{8 + number:02d}:00:00+08:00")
+        article = Article(title=f"Berita {number}: {names}", text=f"Isi berita {number} tentang {names}.",
+                          published=f"{day}T{8 + number:02d}:00:00+08:00")
         batch.append((page, article, analysis(people, parties, quotes), "test"))
     store.save_articles(batch)
     store.start_run("r1", "c")

@@ -1,13 +1,14 @@
 import csv
 import io
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.extract.article import Article
 from monitor.export import COLUMNS, ExportError, export_rows, make_window, open_readonly
+from monitor.outlets import Outlet
 from monitor.store import Store
 
 # The documented order (monitor/export.py docstring, `monitor export --help`): changing it breaks briefings.
@@ -15,29 +16,6 @@ DOCUMENTED = [
     "date", "published", "outlet", "title", "url", "kind", "person", "role",
     "candidate_pair", "candidate_number", "region", "party", "sentence", "quote",
 ]
-
-
-@dataclass
-class Art:
-    title: str
-    text: str
-    published: str
-    tags: list = field(default_factory=list)
-
-    def to_dict(self):
-        return dict(self.__dict__)
-
-
-@dataclass
-class Outlet:
-    id: str
-    name: str
-    base_url: str
-    timezone: str
-    regency: str | None = None
-    province: str | None = None
-    kind: str = "wordpress"
-    enabled: bool = True
 
 
 def person(name, start, role=None, candidate=None, sentence=None):
@@ -83,9 +61,10 @@ def db(tmp_path):
         {"id": "pdip", "number": 3, "name": "Partai Demokrasi Indonesia Perjuangan", "kpu_acronym": "PDI PERJUANGAN",
          "aceh_local": 0},
     ], pk="id")
-    store.upsert_outlet(Outlet("sulsel", "Kabar Turatea", "http://127.0.0.1:1/", "WITA", "JENEPONTO",
-                               "SULAWESI SELATAN"))
-    store.upsert_outlet(Outlet("jatim", "Warta Jatim", "http://127.0.0.1:2/", "WIB", "SURABAYA", "JAWA TIMUR"))
+    store.upsert_outlet(Outlet(id="sulsel", name="Kabar Turatea", base_url="http://127.0.0.1:1/", timezone="WITA",
+                               regency="JENEPONTO", province="SULAWESI SELATAN"))
+    store.upsert_outlet(Outlet(id="jatim", name="Warta Jatim", base_url="http://127.0.0.1:2/", timezone="WIB",
+                               regency="SURABAYA", province="JAWA TIMUR"))
     batch = []
     for outlet, slug, published, mentions, quotes in ARTICLES:
         url = f"http://{outlet}.test/{slug}/"
@@ -93,7 +72,8 @@ def db(tmp_path):
                 "fetched_at": "2024-06-27T00:00:00+00:00"}
         people = [{"name": m["key"], "candidate": m.get("candidate")} for m in mentions if m["kind"] == "person"]
         analysis = {"people": people, "mentions": mentions, "quotes": quotes}
-        batch.append((page, Art(f"Pilkada: {slug} – “Jeneponto”", f"Teks {slug}.", published), analysis, "t1"))
+        article = Article(title=f"Pilkada: {slug} – “Jeneponto”", text=f"Teks {slug}.", published=published)
+        batch.append((page, article, analysis, "t1"))
     store.save_articles(batch)
     store.close()
     return path

@@ -1,35 +1,20 @@
 import gzip
 import sqlite3
-from dataclasses import dataclass, field
 
 import pytest
 
 from db.schema import MIGRATIONS, ensure_schema, schema_version
+from monitor.extract.article import Article
+from monitor.outlets import Outlet
 from monitor.store import Store, StoreError, text_fingerprint
 
 
-@dataclass
-class FakeArticle:
-    title: str
-    text: str
-    published: str = "2024-06-25T10:00:00+08:00"
-    canonical_url: str | None = None
-    tags: list = field(default_factory=list)
-
-    def to_dict(self):
-        return dict(self.__dict__)
+def article(title, text, published="2024-06-25T10:00:00+08:00"):
+    return Article(title=title, text=text, published=published)
 
 
-@dataclass
-class FakeOutlet:
-    id: str = "demo"
-    name: str = "Demo"
-    base_url: str = "http://127.0.0.1:1/"
-    province: str | None = None
-    regency: str | None = None
-    timezone: str = "WITA"
-    kind: str = "wordpress"
-    enabled: bool = True
+def outlet(**fields):
+    return Outlet(**{"id": "demo", "name": "Demo", "base_url": "http://127.0.0.1:1/", "timezone": "WITA", **fields})
 
 
 ANALYSIS = {
@@ -50,7 +35,7 @@ def page(url="http://x/2024/06/25/a/"):
 @pytest.fixture
 def store(tmp_path):
     s = Store(tmp_path / "t.db")
-    s.upsert_outlet(FakeOutlet())
+    s.upsert_outlet(outlet())
     yield s
     s.close()
 
@@ -63,7 +48,7 @@ def test_schema_is_current_and_idempotent(tmp_path):
 
 
 def test_resaving_an_article_replaces_its_mentions(store):
-    batch = [(page(), FakeArticle("Judul", "Andi Makmur hadir."), ANALYSIS, "v1")]
+    batch = [(page(), article("Judul", "Andi Makmur hadir."), ANALYSIS, "v1")]
     assert store.save_articles(batch) == {"new": 1, "updated": 0}
     assert store.save_articles(batch) == {"new": 0, "updated": 1}
     assert store.db["articles"].count == 1
@@ -75,7 +60,7 @@ def test_resaving_an_article_replaces_its_mentions(store):
 
 
 def test_known_urls_and_duplicates(store):
-    store.save_articles([(page(), FakeArticle("Judul", "Sama persis."), {}, "v1")])
+    store.save_articles([(page(), article("Judul", "Sama persis."), {}, "v1")])
     assert list(store.known_urls("demo")) == ["http://x/2024/06/25/a/"]
     fp = text_fingerprint("sama  persis")
     assert store.find_duplicate("demo", "http://x/other/", fp)
@@ -93,12 +78,12 @@ def test_locked_database_is_one_clear_error(tmp_path):
     path = tmp_path / "t.db"
     Store(path).close()
     store = Store(path, timeout=0.1)
-    store.upsert_outlet(FakeOutlet())
+    store.upsert_outlet(outlet())
     blocker = sqlite3.connect(path)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StoreError, match="cannot write to .*database is locked"):
-            store.save_articles([(page(), FakeArticle("Judul", "Teks."), {}, "v1")])
+            store.save_articles([(page(), article("Judul", "Teks."), {}, "v1")])
     finally:
         blocker.rollback()
         blocker.close()
@@ -106,17 +91,17 @@ def test_locked_database_is_one_clear_error(tmp_path):
 
 def test_person_linked_to_a_candidate_in_a_later_article(store):
     store.db["candidates"].insert({"id": "1-calon", "id_paslon": "1", "position": "calon", "name": "Andi Makmur"})
-    store.save_articles([(page(), FakeArticle("A", "Andi Makmur hadir."), ANALYSIS, "v1")])
+    store.save_articles([(page(), article("A", "Andi Makmur hadir."), ANALYSIS, "v1")])
     linked = {**ANALYSIS, "people": [{"name": "Andi Makmur", "variants": [],
                                       "candidate": {"id_paslon": "1", "position": "calon"}}]}
-    store.save_articles([(page("http://x/b/"), FakeArticle("B", "Andi Makmur lagi."), linked, "v1")])
+    store.save_articles([(page("http://x/b/"), article("B", "Andi Makmur lagi."), linked, "v1")])
     (candidate_id,), = store.db.execute("select candidate_id from people where name = 'Andi Makmur'").fetchall()
     assert candidate_id == "1-calon"
 
 
 def test_a_run_left_running_is_marked_interrupted_by_the_next(store):
     # The first crawl died before recording its end; the next crawl of the outlet closes its row.
-    store.upsert_outlet(FakeOutlet(id="lain", base_url="http://127.0.0.1:2/"))
+    store.upsert_outlet(outlet(id="lain", base_url="http://127.0.0.1:2/"))
     dead = store.start_run("run-1", "demo")
     other = store.start_run("run-1", "lain")
     store.start_run("run-2", "demo")
