@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import tomli_w
 
+# Indonesia's three zones have had fixed offsets since 1988, so fixed offsets are exact.
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 DEFAULT_REGISTRY = Path("outlets.toml")
 # A first crawl of a registry outlet looks back this far: cron users add outlets

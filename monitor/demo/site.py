@@ -27,12 +27,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from monitor.outlets import TIMEZONES
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_ARTICLES = HERE / "articles"
 ALT_ARTICLES = HERE / "articles_alt"
 DEFAULT_OUT = HERE / "site"
 BASE = "{{BASE}}"
-OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 META_FILE = "_meta.json"  # read by the server (never served): timezone, page counts
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -103,7 +104,7 @@ def _parse_local(value, tz: dt_timezone, where: str) -> datetime:
 
 def load_articles(articles_dir: Path, tz_label: str = "WITA") -> list[Post]:
     """Read every `*.md` source in `articles_dir`, newest first, with stable post ids."""
-    tz = dt_timezone(timedelta(hours=OFFSETS[tz_label]))
+    tz = dt_timezone(timedelta(hours=TIMEZONES[tz_label]))
     raw = []
     for path in sorted(Path(articles_dir).glob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -269,8 +270,8 @@ def render_site(
     """Render the whole site into `out_dir` (replaced); return a summary dict of counts."""
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
-    if timezone not in OFFSETS:
-        raise ValueError(f"unknown timezone {timezone!r}; choose one of {', '.join(OFFSETS)}")
+    if timezone not in TIMEZONES:
+        raise ValueError(f"unknown timezone {timezone!r}; choose one of {', '.join(TIMEZONES)}")
     out = Path(out_dir)
     posts = load_articles(Path(articles_dir), timezone)
     by_slug = {p.slug: p for p in posts}
@@ -295,7 +296,7 @@ def render_site(
     site = dict(
         name=name, domain=domain_label, tagline=tagline, base=BASE, tz_label=timezone,
         categories=[(c, slugify(c)) for c in categories], recent=posts[:6],
-        tz_offset=f"+{OFFSETS[timezone]:02d}:00",
+        tz_offset=f"+{TIMEZONES[timezone]:02d}:00",
     )
     t = lambda n: env.get_template(f"{theme}/{n}")  # noqa: E731
 
@@ -350,12 +351,12 @@ def render_site(
               link=f"{BASE}/category/{slugify(c)}/", taxonomy="category") for c in categories],
         ensure_ascii=False))
     _write(out, "/wp-json/index.json", json.dumps(dict(
-        name=name, description=tagline, url=BASE, home=BASE, gmt_offset=OFFSETS[timezone],
+        name=name, description=tagline, url=BASE, home=BASE, gmt_offset=TIMEZONES[timezone],
         timezone_string={"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}[timezone],
         namespaces=["oembed/1.0", "wp/v2"], routes={"/wp/v2/posts": {"namespace": "wp/v2"}},
     ), ensure_ascii=False))
     summary = dict(
-        name=name, theme=theme, timezone=timezone, offset_hours=OFFSETS[timezone], per_page=per_page,
+        name=name, theme=theme, timezone=timezone, offset_hours=TIMEZONES[timezone], per_page=per_page,
         articles=len(posts), first=posts[-1].date.isoformat(), last=posts[0].date.isoformat(),
         page_counts=page_counts,
     )
@@ -415,7 +416,7 @@ def main(argv=None) -> None:
     ap.add_argument("--domain", default="bontolangipos.com")
     ap.add_argument("--tagline", default="Berita Terkini dan Terpercaya")
     ap.add_argument("--theme", default="default", choices=sorted(THEMES))
-    ap.add_argument("--timezone", default="WITA", choices=sorted(OFFSETS))
+    ap.add_argument("--timezone", default="WITA", choices=sorted(TIMEZONES))
     ap.add_argument("--per-page", type=int, default=10)
     a = ap.parse_args(argv)
     try:

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
-# Indonesia's three zones have had fixed offsets since 1988, so fixed offsets are exact.
-ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+from monitor.outlets import TIMEZONES
+
 _ZONE_RE = re.compile(r"\b(WIB|WITA|WIT)\b", re.I)
 _UTC_RE = re.compile(r"\b(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?\b", re.I)
 _NOISE_RE = re.compile(r"[|•·]|\bpukul\b|\bjam\b(?!\s+(?:yang\s+)?lalu)|\bdiperbarui\b|\bupdated?\b|\bdipublikasikan\b|\bpublished\b|\bditerbitkan\b", re.I)
@@ -37,7 +37,7 @@ def zone(name: str | tzinfo | None) -> tzinfo:
         return dt_timezone(timedelta(hours=7))
     if isinstance(name, tzinfo):
         return name
-    hours = ZONES.get(name.upper())
+    hours = TIMEZONES.get(name.upper())
     if hours is not None:
         return dt_timezone(timedelta(hours=hours))
     return ZoneInfo(name)

@@ -17,9 +17,9 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.iterators import xmliter_lxml
 from scrapy.utils.sitemap import Sitemap
 
+from monitor.outlets import TIMEZONES
 from monitor.spiders.urls import clean_url, date_from_url, is_trap, looks_like_article
 
-TZ_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 
@@ -40,7 +40,7 @@ def parse_when(text: str | None, tz: str = "WIB") -> datetime | None:
     if not text:
         return None
     text = text.strip()
-    local = timezone(timedelta(hours=TZ_HOURS.get(tz, 7)))
+    local = timezone(timedelta(hours=TIMEZONES.get(tz, 7)))
     value = None
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
