@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import sys
 import time
 from pathlib import Path
@@ -23,10 +22,6 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 logger = logging.getLogger("monitor.progress")
 
 _installed: list[logging.Handler] = []
-
-
-def log_dir_from_env(value: str | Path | None = None) -> Path:
-    return Path(value or os.environ.get("MONITOR_LOG_DIR") or DEFAULT_LOG_DIR)
 
 
 def setup_logging(

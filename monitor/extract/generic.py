@@ -94,13 +94,6 @@ def _scores(root, keep_captions: bool) -> tuple[dict, dict]:
     return scores, raw
 
 
-def best_container(root, keep_captions: bool = False):
-    """The element holding most of the article's prose, or None."""
-    scores, _ = _scores(root, keep_captions)
-    best = max(scores, key=scores.get, default=None)
-    return best if best is not None and scores[best] > 0 else None
-
-
 def body_blocks(root, keep_captions: bool = False) -> list:
     """The best container plus siblings that carry the same story (a body split by ad slots or pages)."""
     scores, raw = _scores(root, keep_captions)

@@ -193,15 +193,6 @@ _NOT_POST_SITEMAP = re.compile(
 )
 
 
-def sitemap_kind(body: bytes | None) -> str | None:
-    if not body:
-        return None
-    try:
-        return Sitemap(body).type if body.lstrip()[:1] == b"<" else None
-    except Exception:
-        return None
-
-
 def sitemap_entries(body: bytes, tz: str = "WIB") -> tuple[str | None, list[Entry]]:
     """(`"sitemapindex"` or `"urlset"`, entries with their lastmod)."""
     try:
@@ -318,6 +309,6 @@ def section_links(response: Response, base_url: str, limit: int = 30) -> list[st
 
 
 __all__ = [
-    "Entry", "parse_when", "same_site", "rest_entries", "feed_entries", "feed_links", "sitemap_kind",
+    "Entry", "parse_when", "same_site", "rest_entries", "feed_entries", "feed_links",
     "sitemap_entries", "is_post_sitemap", "listing_entries", "next_page", "section_links", "is_trap",
 ]
