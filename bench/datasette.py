@@ -29,10 +29,9 @@ sys.path = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
-import yaml  # noqa: E402
 
 from db.schema import ensure_schema  # noqa: E402
-from monitor.serve import METADATA, build_datasette  # noqa: E402
+from monitor.serve import build_datasette, load_metadata  # noqa: E402
 
 PARTIES = ["pkb", "gerindra", "pdip", "golkar", "nasdem", "pks", "pan", "demokrat", "psi", "perindo"]
 FIRST = ["Andi", "Budi", "Citra", "Dedi", "Eka", "Fajar", "Gita", "Hasan", "Indah", "Joko", "Kiki",
@@ -132,7 +131,7 @@ def requests(db_path: Path):
     """(label, path, sql, params) for every canned query, chart and table page."""
     from datasette_dashboards import replace_opts_in_query
 
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    meta = load_metadata()
     conn = sqlite3.connect(db_path)
     # The province of the most mentioned candidate: it matches candidates (by province)
     # and outlets alike, so every region filter has rows to count.

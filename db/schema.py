@@ -159,7 +159,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA foreign_keys = ON")
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.enable_wal()
-    version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    version = schema_version(db)
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
         with db.conn:
             migration(db)

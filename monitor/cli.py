@@ -49,6 +49,10 @@ def _print_summary(summaries: list[dict]) -> None:
         )
 
 
+def _cannot_use(db_path, exc: OSError) -> click.ClickException:
+    return click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}")
+
+
 def _named_outlet(key: str, registry: Path, timezone: str | None = None):
     """A registered outlet by base URL or id keeps its id, spider, timezone and window; any other
     URL is crawled as a generic WordPress outlet (see `Outlet.from_url`) in `timezone`."""
@@ -133,7 +137,7 @@ def crawl(outlet_urls, since, timezone, registry, log_dir, log_level, db_path):
             pass  # the stderr line above is the message that matters
         sys.exit(EXIT_LOCKED)
     except OSError as exc:
-        raise click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}") from None
+        raise _cannot_use(db_path, exc) from None
     log = logging.getLogger("monitor.crawl")
     try:
         log_file = logs.setup_logging(log_dir, level=log_level.upper())
@@ -262,7 +266,7 @@ def demo(db_path, serve, port):
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
-        raise click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}") from None
+        raise _cannot_use(db_path, exc) from None
     finally:
         server.stop()
     _print_summary(summaries)

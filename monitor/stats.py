@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from monitor.export import Window
+from monitor.export import _ARTICLES, Window
 
 
 def last_runs(conn: sqlite3.Connection, limit: int = 5) -> list[dict]:
@@ -85,13 +85,6 @@ def top_parties(conn: sqlite3.Connection, window: Window, limit: int = 10) -> li
         {**params, "limit": limit},
     ).fetchall()
     return [dict(r) for r in rows]
-
-
-_ARTICLES = """
-    select a.id, a.outlet_id, a.published, o.name as outlet_name, coalesce(o.timezone, 'WIB') as tz,
-           datetime(coalesce(a.published, a.fetched_at)) as at_utc
-    from articles a left join outlets o on o.id = a.outlet_id
-"""
 
 
 def _table(title: str, columns: list[tuple[str, str]], rows: list[dict], empty: str):
