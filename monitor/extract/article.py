@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import clean, dates, dom, generic, structured
-from .profiles import Profile, candidates, select
+from .profiles import Profile, _host, candidates, select
 
 MIN_BODY_CHARS = 100
 _FIELDS = ("url", "canonical_url", "title", "published", "modified", "authors", "section", "tags",
@@ -97,9 +97,9 @@ def _site_names(st: structured.Structured, url: str | None) -> list[str]:
     names = [st.first("og:site_name", "application-name", "twitter:site") or ""]
     publisher = st.jsonld.get("publisher")
     names += structured.names(publisher)
-    host = urlsplit(url).hostname if url else None
+    host = _host(url)
     if host:
-        labels = host.lower().removeprefix("www.").split(".")
+        labels = host.split(".")
         names.append(".".join(labels))
         names += [lb for lb in labels if len(lb) > 3 and lb not in ("www", "com", "news", "berita")]
     return [n.lstrip("@") for n in names if n]
@@ -124,13 +124,12 @@ def _headlines(doc) -> list:
     return found
 
 
-def _title(doc, st, url, profile: Profile | None):
+def _title(doc, st, site: list[str], profile: Profile | None):
     """(title, headline element or None). The visible headline wins when it agrees with the declared one."""
     if profile:
         found = profile.select(doc, "title")
         if found:
             return (found[0], None) if isinstance(found[0], str) else (dom.text_of(found[0]), found[0])
-    site = _site_names(st, url)
     declared = [" ".join(str(t).split()) for t in (st.jsonld.get("headline"), st.first("og:title", "twitter:title")) if t]
     head = doc.find(".//title")
     head_title = dom.text_of(head) if head is not None else ""
@@ -395,13 +394,13 @@ def _listing_reason(body, lines, paragraphs) -> str | None:
     if body is None:
         return None
     linked_heads = sum(1 for h in body.iter("h1", "h2", "h3", "h4") if h.find(".//a") is not None)
-    if linked_heads >= 4 or (linked_heads and sum(map(len, paragraphs)) < 600):
+    text = _chars(paragraphs)
+    if linked_heads >= 4 or (linked_heads and text < 600):
         # Headlines that link elsewhere are teaser cards: many, or one beside little text.
         return f"a listing page ({linked_heads} linked headlines), not an article"
     heads = [len(dom.text_of(a)) for a in body.iter("a")]
     heads = [n for n in heads if n >= 25]
-    text = sum(map(len, paragraphs)) or 1
-    if len(heads) >= 6 and sum(heads) >= 0.35 * text:
+    if len(heads) >= 6 and sum(heads) >= 0.35 * (text or 1):
         return f"a listing page ({len(heads)} headline links), not an article"
     return None
 
@@ -541,7 +540,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
 
     # Everything read from the intact page comes before the body layers prune it.
     profile, bodies = _profile_body(doc, _outlet_profile(outlet) + candidates(page_url, outlet_id))
-    title, headline = _title(doc, st, page_url, profile)
+    site = _site_names(st, page_url)
+    title, headline = _title(doc, st, site, profile)
     published, modified = _dates(doc, st, profile, headline, page_url, tz, fetched_at)
     section, tags = _labels(doc, st, profile)
     writers = [e if isinstance(e, str) else dom.text_of(e) for e in profile.select(doc, "authors")] if profile else []
@@ -578,7 +578,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, timezone: str 
         title=title,
         published=dates.iso(published, tz),
         modified=dates.iso(modified, tz),
-        authors=_authors(st, _site_names(st, page_url), writers, body.credited),
+        authors=_authors(st, site, writers, body.credited),
         section=section,
         tags=tags,
         dateline=body.dateline,

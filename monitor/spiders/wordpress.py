@@ -316,7 +316,8 @@ class WordPressSpider(SitemapSpider):
             self.completed_by = self.completed_by or source
 
     # -- what to fetch -----------------------------------------------------------------
-    def wanted(self, entry: disc.Entry) -> bool:
+    def wanted(self, entry: disc.Entry, key: str) -> bool:
+        """Whether to fetch `entry`, whose canonical URL is `key`."""
         url = entry.url
         if not disc.same_site(url, self.base_url) or is_trap(url):
             return False
@@ -324,7 +325,6 @@ class WordPressSpider(SitemapSpider):
             return False
         if self.include and not any(p.search(url) for p in self.include):
             return False
-        key = canonical_url(url, self.scheme)
         if key in self.scheduled or key in self.continued:
             return False
         newest = entry.newest
@@ -344,13 +344,13 @@ class WordPressSpider(SitemapSpider):
     def _articles(self, entries, via: str) -> list[Request]:
         requests = []
         for entry in entries:
-            self.listed.add(canonical_url(entry.url, self.scheme))
-            if self.check or not self.wanted(entry):
+            key = canonical_url(entry.url, self.scheme)
+            self.listed.add(key)
+            if self.check or not self.wanted(entry, key):
                 continue
             if len(self.scheduled) >= self.max_articles:
                 self.notes.setdefault("limit", f"stopped at MONITOR_MAX_ARTICLES={self.max_articles}")
                 break
-            key = canonical_url(entry.url, self.scheme)
             self.scheduled.add(key)
             modified = entry.modified.isoformat() if entry.modified else None
             requests.append(Request(
@@ -700,8 +700,9 @@ class WordPressSpider(SitemapSpider):
                     self.sections.append(url)
         while self.sections and self.listing_pages < self.max_listing_pages:
             url = self.sections.popleft()
-            if canonical_url(url, self.scheme) not in self.listing_seen:
-                self.listing_seen.add(canonical_url(url, self.scheme))
+            key = canonical_url(url, self.scheme)
+            if key not in self.listing_seen:
+                self.listing_seen.add(key)
                 yield self._discovery_request(url, self.parse_listing, "listing")
                 return
 
