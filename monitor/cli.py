@@ -53,17 +53,6 @@ def _cannot_use(db_path, exc: OSError) -> click.ClickException:
     return click.ClickException(f"cannot use {db_path}: {exc.strerror or exc}: {exc.filename}")
 
 
-def _named_outlet(key: str, registry: Path, timezone: str | None = None):
-    """A registered outlet by base URL or id keeps its id, spider, timezone and window; any other
-    URL is crawled as a generic WordPress outlet (see `Outlet.from_url`) in `timezone`."""
-    from monitor.outlets import Outlet, find_outlet
-
-    registered = find_outlet(key, registry) if registry.is_file() else None
-    if registered is not None:
-        return registered
-    return Outlet.from_url(key, **({"timezone": timezone.upper()} if timezone else {}))
-
-
 @cli.command()
 @click.option("--outlet", "outlet_urls", multiple=True, metavar="URL",
               help="Crawl this outlet (base URL, or the id of a registered one) instead of the whole "
@@ -107,13 +96,13 @@ def crawl(outlet_urls, since, timezone, registry, log_dir, log_level, db_path):
 
     from monitor import logs
     from monitor.crawl import project_settings, run_crawl
-    from monitor.outlets import RegistryError, load_registry
+    from monitor.outlets import RegistryError, load_registry, outlet_for
     from monitor.runlock import EXIT_LOCKED, EXIT_OUTLET_FAILED, AlreadyRunning, RunLock, lock_path_for
     from monitor.store import StoreError
 
     try:
         if outlet_urls:
-            outlets = [_named_outlet(u, registry, timezone) for u in outlet_urls]
+            outlets = [outlet_for(u, registry, timezone) for u in outlet_urls]
         else:
             outlets = [o for o in load_registry(registry) if o.enabled]
     except (RegistryError, OSError) as exc:

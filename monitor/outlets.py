@@ -226,6 +226,15 @@ def find_outlet(key: str, path: str | Path = DEFAULT_REGISTRY) -> Outlet | None:
     return None
 
 
+def outlet_for(key: str, path: str | Path = DEFAULT_REGISTRY, timezone: str | None = None) -> Outlet:
+    """A registered outlet by base URL or id keeps its id, spider, timezone and window; any other
+    URL is crawled as a generic WordPress outlet (see `Outlet.from_url`) in `timezone`."""
+    registered = find_outlet(key, path) if Path(path).is_file() else None
+    if registered is not None:
+        return registered
+    return Outlet.from_url(key, **({"timezone": timezone.upper()} if timezone else {}))
+
+
 def append_outlet(outlet: Outlet, path: str | Path = DEFAULT_REGISTRY) -> None:
     """Add `outlet` at the end of the registry, refusing a duplicate id or base URL."""
     path = Path(path)

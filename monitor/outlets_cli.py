@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from monitor.outlets import DEFAULT_REGISTRY, TIMEZONES, Outlet, RegistryError, append_outlet, find_outlet, load_registry
+from monitor.outlets import DEFAULT_REGISTRY, TIMEZONES, Outlet, RegistryError, append_outlet, load_registry, outlet_for
 
 REGISTRY_OPTION = click.option(
     "--registry", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_REGISTRY,
@@ -94,14 +94,6 @@ def add_outlet(url, outlet_id, name, province, regency, tz, kind, start_urls, in
     click.echo(f"added {outlet.id} ({outlet.base_url}) to {registry}")
 
 
-def _outlet_for(key: str, registry: Path) -> Outlet:
-    if registry.exists():
-        found = find_outlet(key, registry)
-        if found is not None:
-            return found
-    return Outlet.from_url(key)
-
-
 def format_check(summary: dict) -> list[str]:
     lines = []
     if "unreachable" in summary.get("notes", {}):
@@ -136,7 +128,7 @@ def check_outlet(url_or_id, registry):
     from monitor.crawl import check_outlets
 
     try:
-        outlet = _outlet_for(url_or_id, registry)
+        outlet = outlet_for(url_or_id, registry)
     except RegistryError as exc:
         raise click.ClickException(str(exc)) from None
     # The report below says what failed; Scrapy's own error lines would only repeat it.

@@ -120,14 +120,14 @@ def test_a_busy_port_is_one_line_before_any_work(tmp_path, command):
     ("https://other.example/", ("other-example", "WIB", "wordpress")),
 ])
 def test_crawl_outlet_uses_the_registry_entry_when_there_is_one(tmp_path, key, expected):
-    from monitor.cli import _named_outlet
+    from monitor.outlets import outlet_for
 
     registry = tmp_path / "outlets.toml"
     registry.write_text('[[outlet]]\nid = "sarewa"\nbase_url = "https://sarewa.example/"\ntimezone = "WIT"\n',
                         encoding="utf-8")
-    outlet = _named_outlet(key, registry)
+    outlet = outlet_for(key, registry)
     assert (outlet.id, outlet.timezone, outlet.kind) == expected
-    assert _named_outlet("https://sarewa.example/", tmp_path / "absent.toml").id == "sarewa-example"
+    assert outlet_for("https://sarewa.example/", tmp_path / "absent.toml").id == "sarewa-example"
 
 
 @pytest.mark.parametrize("command", [["export"], ["reprocess"]])
