@@ -14,7 +14,7 @@ from pathlib import Path
 from scrapy.settings import Settings
 
 from monitor.outlets import Outlet
-from monitor.run_recorder import new_run_id
+from monitor.run_recorder import new_run_id, run_counts
 
 
 def project_settings(overrides: dict | None = None) -> Settings:
@@ -87,10 +87,7 @@ def _run(outlets: list[Outlet], settings: Settings, spider_kwargs: dict) -> list
             summary.update({
                 "outlet_id": outlet.id,
                 "status": "ok" if summary.get("via") else "failed",
-                "requests": stats.get("downloader/request_count", 0),
-                "pages_fetched": stats.get("monitor/article_pages", 0),
-                "new_articles": stats.get("monitor/new_articles", 0),
-                "updated_articles": stats.get("monitor/updated_articles", 0),
+                **run_counts(stats),
                 "errors": stats.get("monitor/article_errors", 0),
             })
         results.append(summary)

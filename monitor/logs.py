@@ -86,6 +86,9 @@ def _stderr_console():
 
 
 # -- progress -----------------------------------------------------------------
+_COUNTED = ("pages", "articles", "dropped", "errors")
+
+
 class PlainProgress:
     """Progress as log lines: one when an outlet starts and ends, and one every `every` seconds."""
 
@@ -101,12 +104,12 @@ class PlainProgress:
         return None
 
     def outlet_started(self, outlet_id: str) -> None:
-        self.counts[outlet_id] = {"pages": 0, "articles": 0, "dropped": 0, "errors": 0}
+        self.counts[outlet_id] = dict.fromkeys(_COUNTED, 0)
         self._last[outlet_id] = time.monotonic()
         logger.info("%s: started", outlet_id)
 
     def bump(self, outlet_id: str, key: str) -> None:
-        counts = self.counts.setdefault(outlet_id, {"pages": 0, "articles": 0, "dropped": 0, "errors": 0})
+        counts = self.counts.setdefault(outlet_id, dict.fromkeys(_COUNTED, 0))
         counts[key] += 1
         now = time.monotonic()
         if now - self._last.get(outlet_id, 0.0) >= self.every:
@@ -160,7 +163,7 @@ class RichProgress(PlainProgress):
             self.progress.update(
                 self.tasks[outlet_id], total=1, completed=1, line=f"{reason}: {self._line(counts)}"
             )
-        logger.info("%s: finished (%s), %s", outlet_id, reason, self._line(counts))
+        super().outlet_finished(outlet_id, reason)
 
 
 def make_progress(tty: bool | None = None):

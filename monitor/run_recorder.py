@@ -43,6 +43,20 @@ def outlet_history(db_path, outlet_id: str) -> dict:
         store.close()
 
 
+# crawl_runs counts and the Scrapy stats they are read from.
+_COUNTS = {
+    "requests": "downloader/request_count",
+    "pages_fetched": "monitor/article_pages",
+    "new_articles": "monitor/new_articles",
+    "updated_articles": "monitor/updated_articles",
+}
+
+
+def run_counts(stats: dict) -> dict:
+    """What a crawl did, from its Scrapy stats (a `get_stats()` dict)."""
+    return {name: int(stats.get(key, 0) or 0) for name, key in _COUNTS.items()}
+
+
 def run_message(summary: dict) -> str:
     parts = []
     if summary.get("via"):
@@ -92,7 +106,8 @@ class RunRecorder:
         shared = getattr(self.crawler, "monitor_store", None)
         self.owns_store = shared is None
         self.store = shared or Store(self.db_path)
-        self.store.upsert_outlet(outlet)
+        if self.owns_store:  # else the store pipeline, opened before this signal, has written the outlet
+            self.store.upsert_outlet(outlet)
         since = getattr(spider, "since", None)
         self.row_id = self.store.start_run(self.run_id, outlet.id, since.isoformat() if since else None)
 
@@ -120,10 +135,7 @@ class RunRecorder:
         else:
             status = "ok"
         counts = {
-            "requests": int(stats.get_value("downloader/request_count", 0) or 0),
-            "pages_fetched": int(stats.get_value("monitor/article_pages", 0) or 0),
-            "new_articles": int(stats.get_value("monitor/new_articles", 0) or 0),
-            "updated_articles": int(stats.get_value("monitor/updated_articles", 0) or 0),
+            **run_counts(stats.get_stats()),
             "errors": errors,
             "message": run_message(summary) + ("" if reason == "finished" else f"; closed: {reason}"),
         }
