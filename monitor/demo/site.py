@@ -232,16 +232,14 @@ def content_html(post: Post, by_slug: dict[str, Post], theme: Theme, domain: str
     return "\n".join(out)
 
 
-def excerpt(post: Post, words: int = 55) -> str:
+def excerpt(post: Post, words: int = 55, more: str = " [&hellip;]") -> str:
     first = next((t for k, t in post.blocks if k == "p"), "")
     parts = first.split()
-    return " ".join(parts[:words]) + (" [&hellip;]" if len(parts) > words else "")
+    return " ".join(parts[:words]) + (more if len(parts) > words else "")
 
 
 def plain_excerpt(post: Post, words: int = 30) -> str:
-    first = next((t for k, t in post.blocks if k == "p"), "")
-    parts = first.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    return excerpt(post, words, "…")
 
 
 # --- rendering ----------------------------------------------------------------
