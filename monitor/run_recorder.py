@@ -29,15 +29,7 @@ def outlet_history(db_path, outlet_id: str) -> dict:
 
     store = Store(db_path)
     try:
-        last = store.last_success(outlet_id)
-        previous = None
-        if last:
-            row = store.db.execute(
-                "select message from crawl_runs where outlet_id = ? and status = 'ok' and started = ?"
-                " order by id desc limit 1",
-                [outlet_id, last],
-            ).fetchone()
-            previous = row[0] if row else None
+        last, previous = store.last_success(outlet_id)
         return {"known": store.known_urls(outlet_id), "last_success": last, "previous": previous}
     finally:
         store.close()

@@ -126,11 +126,14 @@ class Store:
         ).fetchall()
         return {url: modified for url, modified in rows}
 
-    def last_success(self, outlet_id: str) -> str | None:
+    def last_success(self, outlet_id: str) -> tuple[str | None, str | None]:
+        """(started, message) of the outlet's latest complete run; (None, None) before its first."""
         row = self.db.execute(
-            "select max(started) from crawl_runs where outlet_id = ? and status = 'ok'", [outlet_id]
+            "select started, message from crawl_runs where outlet_id = ? and status = 'ok' and started is not null"
+            " order by started desc, id desc limit 1",
+            [outlet_id],
         ).fetchone()
-        return row[0] if row else None
+        return (row[0], row[1]) if row else (None, None)
 
     def start_run(self, run_id: str, outlet_id: str, since: str | None = None) -> int:
         table = self.db["crawl_runs"]
