@@ -91,12 +91,6 @@ def eval_gold(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None) ->
         files.append(gf)
         title, _, body = src.read_text(encoding="utf-8").partition("\n")
         r = analyze(title, body, region=gold.get("region"), nlp=nlp)
-        pred_people = [p["name"] for p in r["people"]]
-        gold_people = gold["people"]
-        tp = match_people(pred_people, gold_people)
-        _add(totals["people"], tp, len(pred_people), len(gold_people))
-        pp, gp = {p["id"] for p in r["parties"]}, set(gold["parties"])
-        _add(totals["parties"], len(pp & gp), len(pp), len(gp))
         if "speaker_counts" in gold:
             # Speakers only (no quote text kept): matched as a multiset of speakers.
             want = dict(gold["speaker_counts"])
@@ -131,15 +125,7 @@ def eval_gold(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None) ->
                     if j not in used:
                         print(f"  {gf.stem}: missed quote ({g['speaker']}): {g['text'][:60]}")
             _add(totals["quote_speakers"], tpq, len(r["quotes"]), len(gq))
-        pc = {(p["candidate"]["id_paslon"], p["candidate"]["position"]) for p in r["people"] if p["candidate"]}
-        gc = {(c["id_paslon"], c["position"]) for c in gold.get("candidates", [])}
-        _add(totals["candidate_links"], len(pc & gc), len(pc), len(gc))
-        if verbose:
-            missing = [g for g in gold_people if not any(same_person(p, g) for p in pred_people)]
-            extra = [p for p in pred_people if not any(same_person(p, g) for g in gold_people)]
-            if missing or extra or pp != gp or pc != gc:
-                print(f"  {gf.stem}: people missing {missing} extra {extra}; parties {sorted(pp ^ gp)}; "
-                      f"links missing {sorted(gc - pc)} extra {sorted(pc - gc)}")
+        _score_entities(totals, r, gold, gf.stem, verbose)
     return {"articles": len(files), **{k: prf(*v) for k, v in totals.items()}}
 
 
@@ -181,10 +167,6 @@ def eval_real(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None, sp
             # story as one running text, as scraped articles come (same length, so the offsets hold).
             text = text.replace("\n", " ")
         r = analyze(row["title"], text, region=gold.get("region"), nlp=nlp)
-        pred_people = [p["name"] for p in r["people"]]
-        _add(totals["people"], match_people(pred_people, gold["people"]), len(pred_people), len(gold["people"]))
-        pp, gp = {p["id"] for p in r["parties"]}, set(gold["parties"])
-        _add(totals["parties"], len(pp & gp), len(pp), len(gp))
         used, tpq = set(), 0
         for q in r["quotes"]:
             hit = None
@@ -208,16 +190,26 @@ def eval_real(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None, sp
                     print(f"  {gf.stem[:11]}: missed statement ({g['speaker']}, {'direct' if g['direct'] else 'indirect'}): "
                           f"{text[g['at']:g['at'] + 60]!r}")
         _add(totals["quote_speakers"], tpq, len(r["quotes"]), len(gold["quotes"]))
-        pc = {(p["candidate"]["id_paslon"], p["candidate"]["position"]) for p in r["people"] if p["candidate"]}
-        gc = {(c["id_paslon"], c["position"]) for c in gold.get("candidates", [])}
-        _add(totals["candidate_links"], len(pc & gc), len(pc), len(gc))
-        if verbose:
-            missing = [g for g in gold["people"] if not any(same_person(p, g) for p in pred_people)]
-            extra = [p for p in pred_people if not any(same_person(p, g) for g in gold["people"])]
-            if missing or extra or pp != gp or pc != gc:
-                print(f"  {gf.stem[:11]}: people missing {missing} extra {extra}; parties {sorted(pp ^ gp)}; "
-                      f"links missing {sorted(gc - pc)} extra {sorted(pc - gc)}")
+        _score_entities(totals, r, gold, gf.stem[:11], verbose)
     return {"articles": n, **{k: prf(*v) for k, v in totals.items()}}
+
+
+def _score_entities(totals, r, gold, label, verbose):
+    """People, parties and candidate links of one analysed article against its gold; with `verbose`,
+    a line of what differs."""
+    pred_people = [p["name"] for p in r["people"]]
+    _add(totals["people"], match_people(pred_people, gold["people"]), len(pred_people), len(gold["people"]))
+    pp, gp = {p["id"] for p in r["parties"]}, set(gold["parties"])
+    _add(totals["parties"], len(pp & gp), len(pp), len(gp))
+    pc = {(p["candidate"]["id_paslon"], p["candidate"]["position"]) for p in r["people"] if p["candidate"]}
+    gc = {(c["id_paslon"], c["position"]) for c in gold.get("candidates", [])}
+    _add(totals["candidate_links"], len(pc & gc), len(pc), len(gc))
+    if verbose:
+        missing = [g for g in gold["people"] if not any(same_person(p, g) for p in pred_people)]
+        extra = [p for p in pred_people if not any(same_person(p, g) for g in gold["people"])]
+        if missing or extra or pp != gp or pc != gc:
+            print(f"  {label}: people missing {missing} extra {extra}; parties {sorted(pp ^ gp)}; "
+                  f"links missing {sorted(gc - pc)} extra {sorted(pc - gc)}")
 
 
 def _add(acc, tp, n_pred, n_gold):
