@@ -703,10 +703,6 @@ _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap"
               "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal", "disebut", "diusung", "didukung",
               "ke", "di", "pada", "menemui", "menemani", "bertemu", "mengunjungi", "didampingi", "mengusung",
               "mendukung", "menggantikan", "menantang", "versus", "vs", "antara", "atas", "tentang"}
-_ORG_SUBJ = re.compile(
-    r"(?i)\b(?:kpu|bawaslu|pemkab|pemkot|pemprov|pemerintah|polres|polda|polri|tni|dprd|dpr|partai|dpc|dpd|dpw|dpp|"
-    r"pihak|tim|panitia|komisi|kementerian|dinas|lembaga|lsm|koalisi|pengadilan|kejaksaan|kpk|mk|ma)\b"
-)
 
 
 _NAMED_THING = re.compile(
@@ -1069,6 +1065,8 @@ _MENURUT_OPEN = re.compile(
 # A speech verb right after a name, glued by a scraper ('Eri Cahyadisebut', 'Andi Wijayamengatakan') or
 # the bare headline-style 'sebut' ('Andi Wijaya sebut angka kemiskinan turun').
 _AFTER_NAME_VERB = re.compile(r"(?P<sp>\s?)(?P<v>[a-z]{5,})(?=[\s,:])")
+# What opens the reported clause after a speech verb, not part of what was said ('..., bahwa').
+_CLAUSE_LEAD = re.compile(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*")
 
 
 def _name_verb(st: State, text: str, s: int, e: int, inside_quote) -> Quote | None:
@@ -1085,7 +1083,7 @@ def _name_verb(st: State, text: str, s: int, e: int, inside_quote) -> Quote | No
         if re.match(r"\s*(?:saja|sebagai|nama|namanya|hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) \
                 or _topic_object(after):
             return None
-        clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", after).strip(" ,.\n")
+        clause = _CLAUSE_LEAD.sub("", after).strip(" ,.\n")
         if len(clause.split()) < 3:
             return None
         q = Quote(vm.end(), e, clause, False, cue=v)
@@ -1213,7 +1211,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             # 'X menyatakan ..., namun ia menekankan ...': a second statement in the same sentence.
             second = _SECOND_SAY.search(after)
             end_here = vm.end() + second.start() if second else len(sent)
-            clause = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", sent[vm.end():end_here]).strip(" ,.\n")
+            clause = _CLAUSE_LEAD.sub("", sent[vm.end():end_here]).strip(" ,.\n")
             if len(clause.split()) < 3:
                 break
             spk = subject_before(s, s + vm.start("w"))
@@ -1225,7 +1223,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             out.append(q)
             if second:
                 rest = after[second.end():]
-                clause2 = re.sub(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*", "", rest).strip(" ,.\n")
+                clause2 = _CLAUSE_LEAD.sub("", rest).strip(" ,.\n")
                 if len(clause2.split()) >= 3 and not _topic_object(rest):
                     q2 = Quote(s + vm.end() + second.end(), e, clause2, False, cue=second.group("v").lower())
                     q2.speaker, q2.how = q.speaker, q.how

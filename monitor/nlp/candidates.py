@@ -4,12 +4,18 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from monitor.nlp.gazetteer import registry
+from monitor.nlp.gazetteer import distinctive, registry
 from monitor.nlp.names import compatible
 
 
 def _as_candidate(p: dict) -> dict:
     return {"id_paslon": p["id_paslon"], "position": p["position"], "wilayah": p["wilayah"]}
+
+
+def _one(people: list[dict], ids) -> dict | None:
+    """The registry row of `ids` when they all are one candidate (one pair, one position), else None."""
+    pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in ids}
+    return people[min(ids)] if len(pairs) == 1 else None
 
 
 # Offices a Pilkada 2024 candidate holds or runs for, by registry level.  An acting head (Pj, Plt) is a
@@ -65,8 +71,8 @@ def _by_office(keys, roles, region_codes, provinces) -> dict | None:
                     and (len(bk) == 1 or len(rk) == 1 or _same(bk[1:2], rk[1:2]))):
                 fits.add(i)
                 break
-    pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
-    return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+    hit = _one(people, fits)
+    return _as_candidate(hit) if hit else None
 
 
 def _role_regions(roles) -> set[str]:
@@ -140,8 +146,8 @@ def _one_name_here(keys, region_codes) -> dict | None:
         return None
     fits = {i for code in region_codes for i in reg.by_region.get(code, ())
             if len(_own_words(people[i]["key"])) == 1 and _own_words(people[i]["key"])[0] in firsts}
-    pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in fits}
-    return _as_candidate(people[min(fits)]) if len(pairs) == 1 else None
+    hit = _one(people, fits)
+    return _as_candidate(hit) if hit else None
 
 
 def _link(keys, region_codes, provinces, explicit_provinces, local_named) -> dict | None:
@@ -152,8 +158,8 @@ def _link(keys, region_codes, provinces, explicit_provinces, local_named) -> dic
 def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -> dict | None:
     reg = registry()
     best = keys[0]
-    distinctive = [w for w in best if len(w) > 1 and w != "mhd"]
-    if not distinctive:
+    distinct_words = distinctive(best)
+    if not distinct_words:
         return None
     pool = set()
     for k in keys:
@@ -171,15 +177,11 @@ def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -
         # 'Al-Ayubi', a surname the registry lacks): one candidate of that region, nearly the same name.
         near_here = {i for code in region_codes for i in reg.by_region.get(code, ())
                      if len(best) >= 2 and _spelt_alike(people[i]["key"], best)}
-        pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in near_here}
-        if len(pairs) == 1:
-            return _as_candidate(people[min(near_here)])
+        hit = _one(people, near_here)
+        if hit:
+            return _as_candidate(hit)
     if not pool:
         return None
-
-    def one(ids):
-        pairs = {(people[i]["id_paslon"], people[i]["position"]) for i in ids}
-        return people[min(ids)] if len(pairs) == 1 else None
 
     # Tier 1: region agrees.
     # A governor candidate's region is the province: named outright, a short form will do;
@@ -192,15 +194,15 @@ def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -
         if len(best) == 1:
             # A one-word name links only to a one-word registry name.
             in_region = [i for i in in_region if len(people[i]["key"]) == 1]
-        hit = one(in_region) if in_region else None
+        hit = _one(people, in_region)
         return _as_candidate(hit) if hit else None
-    if len(distinctive) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):
+    if len(distinct_words) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):
         return None
     # Tier 2: the article names only a province (no kabupaten/kota of its own): a regent candidate
     # of that province is implied when the full name fits exactly one of them.
-    if provinces and not local_named and len(distinctive) >= 2:
+    if provinces and not local_named and len(distinct_words) >= 2:
         in_prov = [i for i in pool if people[i]["provinsi"] in provinces]
-        hit = one(in_prov) if in_prov else None
+        hit = _one(people, in_prov)
         if hit and _same(hit["key"], best):
             return _as_candidate(hit)
     # Tier 3: nationwide, exact full name and no near namesake.
@@ -210,7 +212,7 @@ def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -
     # Others compatible only through an initial inside a much longer name ('Ilham Ari Fauzi A Uskara'
     # for 'Amir Uskara') are other people.
     others = [i for i in pool if i not in exact and abs(len(_bare(people[i]["key"])) - len(_bare(best))) <= 1]
-    if len(exact) != 1 or len(distinctive) < 2 or others:
+    if len(exact) != 1 or len(distinct_words) < 2 or others:
         return None
     near = [i for i in reg.near(best) if i != exact[0]]
     if near:
@@ -235,8 +237,6 @@ def _bare(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _spelt_alike(reg_key: tuple[str, ...], key: tuple[str, ...]) -> bool:
-    from difflib import SequenceMatcher
-
     a, b = _bare(reg_key), _bare(key)
     if len(a) >= 2 and b[:len(a)] == a:
         return True  # 'Indah Amperawati Masdar' for the registry's 'Indah Amperawati'

@@ -78,6 +78,11 @@ def load_lexicon() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def distinctive(key: tuple[str, ...]) -> list[str]:
+    """The words of a name key that can tell people apart: not initials, not the 'Mhd' of Muhammad."""
+    return [w for w in key if len(w) > 1 and w != "mhd"]
+
+
 class Registry:
     """The 3,188 Pilkada 2024 candidates, indexed by folded name word."""
 
@@ -97,14 +102,13 @@ class Registry:
                     "wilayah": pair["wilayah"], "provinsi": pair["provinsi"], "level": pair["level"],
                     "kode_wilayah": pair["kode_wilayah"],
                 })
-                for w in key:
-                    if len(w) > 1 and w != "mhd":
-                        self.by_word[w].add(idx)
+                for w in distinctive(key):
+                    self.by_word[w].add(idx)
                 self.by_region[pair["kode_wilayah"]].append(idx)
 
     def candidates(self, key: tuple[str, ...]) -> list[int]:
         """Registry people whose name is compatible with `key` (every word found, in order)."""
-        words = [w for w in key if len(w) > 1 and w != "mhd"]
+        words = distinctive(key)
         if not words:
             return []
         # The rarest word narrows the search; compatibility then checks every word, initials included
@@ -115,7 +119,7 @@ class Registry:
 
     def near(self, key: tuple[str, ...]) -> list[int]:
         """People sharing all but one of the distinctive words (for 'no one else closely')."""
-        words = [w for w in key if len(w) > 1 and w != "mhd"]
+        words = distinctive(key)
         if len(words) < 2:
             return []
         out = set()

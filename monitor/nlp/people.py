@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from monitor.nlp import vocab
-from monitor.nlp.names import _MIXED_DEGREES, MUHAMMAD, PARTICLES, fold, is_degree
+from monitor.nlp.names import _MIXED_DEGREES, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d]")
@@ -75,7 +75,6 @@ _FACILITY = {
 
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
-_SINGLE_OK = False  # one capitalised name word alone, without context: measured, too many places and brands
 # Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
 _SURNAME_ROLES = {"hakim", "jaksa", "dokter"}
@@ -650,10 +649,6 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if len(words) == 1 and evidence == "strong" and _affixed_noun(words[0].lower()) and (
                 words[0].lower() not in vocab.NAME_WORDS) and not (s > 0 and kinds[s - 1] == "T"):
             evidence = "weak"  # 'Penuntut', 'Satuan', 'Penyuluhan': a noun after a role word
-        if evidence == "weak" and len(words) == 1 and len(run) == 1 and not lone_initial and (
-                words[0].lower() in vocab.NAME_WORDS and words[0].lower() not in vocab.COMMON_WORDS
-                and len(words[0]) >= 4 and words[0][1:].islower() and _SINGLE_OK):
-            evidence = "single"
         if evidence == "weak" and len(words) == 1 and words[0] in vocab.SINGLE_NAMES and (
                 len(run) == 1 or (s > 0 and kinds[s - 1] in "TR")):
             evidence = "strong"  # a one-word name of public life (Jokowi, SBY)
@@ -708,10 +703,6 @@ def _sentence_initial(text, toks, ti) -> bool:
     prev = toks[ti - 1]
     return prev.text in {".", "!", "?", "\u201d", '"', "\u201c", ":", "–", "-", "—", "(", ","} or (
         "\n" in text[prev.end:toks[ti].start])
-
-
-def is_muhammad(word: str) -> bool:
-    return word.rstrip(".").lower() in MUHAMMAD
 
 
 def key_of(words: list[str]) -> tuple[str, ...]:

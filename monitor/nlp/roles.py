@@ -70,7 +70,7 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     seg = re.sub(r"(\.(?:com|id|co|net|news))\s*[-–—]\s*", r"\1 – ", seg)  # 'KOMPAS.com-Bupati Sumenep'
     seg = _unglue(seg)
     toks = _WORD.findall(seg)
-    while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS | {"h", "hj", "dr", "ir", "drs", "prof"}:
+    while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS:
         toks.pop()
     if toks and toks[-1] == ",":
         toks.pop()

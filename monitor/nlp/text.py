@@ -29,10 +29,6 @@ _INLINE_CREDIT = re.compile(r"\b(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Peny
                             r"[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}")
 # '(Heri).**', '(ans/fid)', '(*)' sign-offs at the very end.
 _SIGNOFF = re.compile(r"\(\s*[A-Za-z*][A-Za-z .*/&-]{0,40}\)\s*\.?\**\s*$")
-# 'KAB.JENEPONTO, jurnalisbicara.com –' / 'MAKASSAR, KOMPAS.com -' datelines.
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.\s-]{2,40}?)\s*(?:\([^)]*\))?\s*[,–—-]\s*(?:[\w.]+\.(?:com|id|co\.id|net|news)\b\s*[–—-]?)?"
-)
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
@@ -155,5 +151,3 @@ def _inline_title_end(text: str, pos: int) -> int:
     return pos + (tokens[caps[-1]].end() if caps else tokens[-1].end())
 
 
-def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)

@@ -83,21 +83,6 @@ ORG_WORDS = {"corp", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
     "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
-# Heads of place and facility names: what follows is no person (Jalan Jenderal Sudirman).
-PLACE_HEADS = {
-    "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
-    "desa", "kelurahan", "kecamatan", "kabupaten", "kab", "kota", "provinsi", "prov", "dusun", "kampung",
-    "lingkungan", "dukuh", "nagari", "gampong", "jorong", "banjar", "kampong", "pulau", "gunung", "sungai",
-    "danau", "pantai", "teluk", "tanjung", "selat", "bukit", "lembah", "pegunungan", "kawasan", "blok",
-    "masjid", "mesjid", "musala", "mushola", "gereja", "pura", "vihara", "klenteng", "pesantren", "ponpes",
-    "stadion", "bandara", "pelabuhan", "terminal", "stasiun", "lapangan", "gedung", "hotel", "wisma",
-    "taman", "pasar", "museum", "monumen", "tugu", "jembatan", "bendungan", "waduk", "makam", "tpu",
-    "universitas", "institut", "kampus", "sekolah", "sma", "smp", "sd", "smk", "man", "mts", "min", "sman",
-    "smpn", "sdn", "smkn", "rsud", "rs", "rumah", "puskesmas", "cafe", "kafe", "warkop", "resto", "restoran",
-    "rm", "kedai", "toko", "mall", "plaza", "alun-alun", "lapas", "rutan", "asrama", "kapal", "km", "kri",
-    "pelabuhan", "dermaga", "benteng", "istana", "balai", "aula", "auditorium", "convention", "hall",
-    "yayasan", "kodam", "korem", "kodim", "lanud", "lanal", "pangkalan", "wilayah", "daerah", "kota",
-}
 DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
 MONTHS = {
     "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
