@@ -22,10 +22,14 @@ def _resolve_outlet(name: str | None, registry: Path):
         raise click.ClickException(str(exc)) from None
 
 
+def looks_binary(data: bytes) -> bool:
+    # NUL bytes mark a binary file (git's test); text in UTF-16 has them too, but starts with its BOM.
+    return b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def _read_page(fh) -> bytes:
     data = fh.read()
-    # NUL bytes mark a binary file (git's test); HTML in UTF-16 has them too, but starts with its BOM.
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if looks_binary(data):
         raise click.ClickException(f"not an article: {fh.name} is a binary file, not an HTML page")
     return data
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from monitor.extract.command import looks_binary
+
 
 def _read_article(path: Path) -> tuple[str, str]:
     raw = path.read_bytes()
-    # The same test as `monitor extract`: NUL bytes outside a UTF-16 BOM mean a binary file.
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if looks_binary(raw):
         raise click.ClickException(f"{path} is a binary file, not an article (text or HTML)")
     if not raw.strip():
         raise click.ClickException(f"{path} is empty")
