@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,6 +31,17 @@ def lock_path_for(db_path: str | Path) -> Path:
     return db_path.with_name(db_path.name + ".crawl.lock")
 
 
+def _holder_note(fd: int, wait: float = 1.0) -> str:
+    # The holder writes its note just after it gets the lock, so a run started
+    # in the same instant can find the file still empty: wait a moment for it.
+    deadline = time.monotonic() + wait
+    while True:
+        note = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        if note or time.monotonic() >= deadline:
+            return note
+        time.sleep(0.01)
+
+
 class RunLock:
     """Non-blocking exclusive lock; use as a context manager.
 
@@ -48,7 +60,7 @@ class RunLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            holder = _holder_note(fd)
             os.close(fd)
             raise AlreadyRunning(self.path, holder) from None
         os.ftruncate(fd, 0)

@@ -47,3 +47,27 @@ def test_lock_held_by_another_process_is_refused(tmp_path):
         child.wait(timeout=10)
     with RunLock(path):
         pass
+
+
+@pytest.mark.parametrize("note_after, expected", [
+    (0.1, "pid 4242 since 2026-01-01T00:00:00+00:00"),  # the holder writes its note a moment late
+    (None, "holder unknown"),  # a holder that never writes one
+])
+def test_refusal_waits_a_moment_for_the_holders_note(tmp_path, note_after, expected):
+    import fcntl
+    import threading
+
+    path = tmp_path / "m.db.crawl.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    late = threading.Timer(note_after or 0, os.pwrite, (fd, b"pid 4242 since 2026-01-01T00:00:00+00:00\n", 0))
+    if note_after is not None:
+        late.start()
+    try:
+        with pytest.raises(AlreadyRunning) as refused:
+            RunLock(path).acquire()
+    finally:
+        if note_after is not None:
+            late.join()
+        os.close(fd)
+    assert f"({expected})" in str(refused.value)
