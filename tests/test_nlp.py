@@ -509,6 +509,12 @@ def test_nicknames_join_the_name(nlp, text, name, variants):
     ("Hadir Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Pratikno, Kepala Otorita IKN Basuki "
      "Hadimuljono dan Penyidik KPK Rossa Purbo Bekti. Tampil Tari Guru-Guru Arom dan Tortor Sombah.",
      ["Pratikno", "Basuki Hadimuljono", "Rossa Purbo Bekti"]),
+    # a first name that is also a word ('heroik'), after an organisation, joins the name the article cues alone
+    ("Peneliti senior dari Perludem Heroik Mutaqin Pratama hadir. \"Segera revisi,\" ujar Heroik.",
+     ["Heroik Mutaqin Pratama"]),
+    # ... but not a place's last word ('Jawa Barat mengatakan' is the province)
+    ("Anggota DPR Fraksi Golkar dari Jawa Barat M. Hasbullah Rahmad hadir. Pemprov Jawa Barat mengatakan sudah siap.",
+     ["M. Hasbullah Rahmad"]),
 ])
 def test_names_found_in_real_prose(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == sorted(names)

@@ -9,7 +9,7 @@ from monitor.nlp import vocab
 from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties
-from monitor.nlp.people import NameSpan, find_names, key_of, place_words
+from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
 from monitor.nlp.regions import forms as region_forms
@@ -287,6 +287,7 @@ def detect_people(st: State) -> None:
     things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
     head = [n for n in head if not (len(n.words) == 1 and n.words[0] in things)]
+    body = [_with_first_word_named_alone(st.text, n, body) for n in body]
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -392,6 +393,28 @@ def detect_people(st: State) -> None:
     # One-word people on strong evidence that turn out to be a short form of no one stay.
     st.clusters = clusters
     st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
+
+
+def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan]) -> NameSpan:
+    """'Perludem Heroik Mutaqin Pratama ... ujar Heroik': a capitalised word just before a full name that the
+    article also uses alone as a speaker is the name's first word, though it is an ordinary word too."""
+    if len(n.words) < 2:
+        return n
+    m = re.search(r"(?<![\w-])([A-Z][a-z]{3,}) $", text[max(0, n.start - 30):n.start])
+    if not m:
+        return n
+    w = m.group(1)
+    if w.lower() in STOP_WORDS or w.lower() in vocab.ROLE_WORDS or w.lower() in vocab.ORG_WORDS or (
+            w.lower() in vocab.HONORIFICS or w.lower() in region_forms() or any(w in o.words for o in body)):
+        return n
+    alone = re.compile(r"(?<![\w-])" + w + r"(?![\w-])(?!\s+[A-Z])")
+    # (alone: not closing a longer capitalised name, as 'Barat' closes 'Jawa Barat mengatakan')
+    if not any(not re.search(r"[A-Z][\w.-]*\s+$", text[max(0, a.start() - 30):a.start()]) and (
+            _CUE_BEFORE.search(text[max(0, a.start() - 12):a.start()]) or _SPEECH_AFTER.match(text, a.end()))
+               for a in alone.finditer(text)):
+        return n
+    start = n.start - len(w) - 1
+    return NameSpan(start, n.end, [w] + n.words, text[start:n.end], n.evidence, n.role_before)
 
 
 def _clipped_surname(a, b) -> bool:
