@@ -550,3 +550,42 @@ def test_mojibake_quotes_are_read_as_quotes(nlp):
     r = analyze("Berita", text, nlp=nlp)
     assert [(q["speaker"], q["direct"]) for q in r["quotes"]] == [("Dadang Supriatna", True)]
     assert text[r["quotes"][0]["start"]:r["quotes"][0]["end"]].startswith("\u00e2\u20ac\u0153Kami")
+
+
+# -- a noise line that runs on into the story: only its head is noise --------------------------------
+_STORY = "Guru adalah teladan bagi siswa, kata Wamen Fajar Riza Ul Haq di Sleman. " * 5
+
+
+@pytest.mark.parametrize("text, noise", [
+    ("Ikuti berita terbaru di Google News klik link ini. SLEMAN-" + _STORY, "Ikuti berita terbaru di Google News klik link ini."),
+    ("Ikuti berita terbaru di Google News klik link ini.\n" + _STORY, "Ikuti berita terbaru di Google News klik link ini."),
+    ("Sumber: Antara\n" + _STORY, "Sumber: Antara"),
+    ("Sumber daya manusia kita kuat, kata Wamen Fajar Riza Ul Haq di Sleman.\n" + _STORY, None),
+    ("Foto bersama dilakukan usai pelantikan para pejabat oleh Bupati Sleman di pendopo.\n" + _STORY, None),
+])
+def test_noise_lines_that_run_on_keep_the_story(text, noise):
+    from monitor.nlp.text import noise_spans
+
+    spans = noise_spans(text)
+    assert [text[s:e] for s, e in spans] == ([noise] if noise else [])
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp):
+    r = analyze("Berita", "Kepala BPSDM Luthfiyah Nurlaela hadir. ''Saya harap ini terus berlanjut,'' pungkasnya.",
+                nlp=nlp)
+    assert [(q["text"], q["speaker"], q["direct"]) for q in r["quotes"]] == [
+        ("Saya harap ini terus berlanjut", "Luthfiyah Nurlaela", True)]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a body's short name the article defines is no first name
+    ("Universitas Negeri Surabaya (Unesa) menggelar lomba. \"Desa menang,\" terang Kepala LPPM Unesa Muhammad "
+     "Turhan Yani.", ["Muhammad Turhan Yani"]),
+    # an office's last word the article uses elsewhere on its own, before a name it also writes without it
+    ("Anak harus aman di ruang digital. \"Aman,\" kata Menteri Komunikasi dan Digital Meutya "
+     "Hafid. Meutya menyampaikan RPP segera terbit.", ["Meutya Hafid"]),
+    # ... but a first name the article drops later is kept when it stands nowhere else
+    ("Wakil Ketua DPR Sufmi Dasco Ahmad hadir di Senayan. Dasco mengatakan rapat ditunda.", ["Sufmi Dasco Ahmad"]),
+])
+def test_name_edges_from_the_articles_own_usage(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

@@ -53,9 +53,16 @@ def _mojibake(text: str) -> str:
 
 
 def _entities(text: str) -> str:
-    """HTML entities left by scrapers (&ldquo;) as their characters, padded so offsets still hold."""
+    """HTML entities left by scrapers (&ldquo;) as their characters, and doubled apostrophes as quotation marks,
+    padded so offsets still hold."""
     global _ENTITY
     text = _mojibake(text)
+    if "''" in text or "\u2018\u2018" in text or "\u2019\u2019" in text:
+        import re
+
+        # ''Saya harap ...,'' pungkasnya: two apostrophes for a quotation mark, as some outlets type it.
+        text = re.sub(r"(?:''|\u2018\u2018|\u2019\u2019)(?=\w)", ' "', text)
+        text = re.sub(r"''|\u2018\u2018|\u2019\u2019", '" ', text)
     if "&" not in text:
         return text
     import html

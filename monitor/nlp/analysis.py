@@ -253,6 +253,7 @@ def detect_people(st: State) -> None:
     masked = [(p["start"], p["end"]) for p in st.parties if not p["in_title"]] + st.region_spans
     tmasked = [(p["start"], p["end"]) for p in st.parties if p["in_title"]] + st.title_region_spans
     places = frozenset(place_words([st.title, st.text[:20000]], st.region if not lookup(st.region or "") else None))
+    places |= _defined_bodies(st.title + "\n" + st.text[:20000])
     bmask = _mask(len(st.text), st.noise + masked)
     tmask = _mask(len(st.title), tmasked)
     title_words = frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", st.title))
@@ -288,6 +289,7 @@ def detect_people(st: State) -> None:
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
     head = [n for n in head if not (len(n.words) == 1 and n.words[0] in things)]
     body = [_with_first_word_named_alone(st.text, n, body) for n in body]
+    body = _without_stray_first_word(st.text, body)
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -393,6 +395,45 @@ def detect_people(st: State) -> None:
     # One-word people on strong evidence that turn out to be a short form of no one stay.
     st.clusters = clusters
     st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|untuk|kepada|dari|bagi|&)[ \t]+)?){1,10})\(([A-Z][A-Za-z]{3,})\)")
+_BODY_HEADS = vocab.ORG_WORDS | {"pusat", "direktorat", "bidang", "seksi", "unit", "sekolah", "balai"}
+
+
+def _defined_bodies(text: str) -> frozenset:
+    """Short names the article defines for a body ('Universitas Negeri Surabaya (Unesa)', 'Pusat Pengembangan Desa
+    dan Daerah (Pusbangdesda)'): they stand for the body wherever they appear, never as a person's first name."""
+    out = set()
+    for m in _DEFINED.finditer(text):
+        short = m.group(2).lower()
+        words = [w.lower() for w in m.group(1).split()]
+        head = next((i for i, w in enumerate(words) if w in _BODY_HEADS), None)
+        # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's.
+        if head is None or any(w in vocab.ROLE_WORDS for w in words[:head]) or short in vocab.NAME_WORDS or (
+                short in _BODY_HEADS or short in vocab.ROLE_WORDS or short in vocab.HONORIFICS or short in region_forms()):
+            continue
+        out.add(short)
+    return frozenset(out)
+
+
+def _without_stray_first_word(text: str, body: list[NameSpan]) -> list[NameSpan]:
+    """'Menteri Komunikasi dan Digital Meutya Hafid ... Meutya menyampaikan': a word the name lists do not know,
+    before a name the article also writes without it, and that the article uses elsewhere outside any name ('ruang
+    digital'), is the end of the office or body before the name (not 'Sufmi Dasco Ahmad ... Dasco': 'Sufmi' is
+    nowhere else)."""
+    starts = {n.words[0] for n in body}
+    out = []
+    for n in body:
+        if len(n.words) >= 3 and n.words[1] in starts and n.words[0].lower() not in vocab.NAME_WORDS and (
+                n.words[0][1:].islower()) and any(o is not n and o.words[0] == n.words[1] and text[
+                    max(0, o.start - len(n.words[0]) - 1):o.start].strip() != n.words[0] for o in body) and any(
+                    not any(o.start <= m.start() < o.end for o in body) for m in re.finditer(
+                    r"(?i)(?<![\w-])" + re.escape(n.words[0]) + r"(?![\w-])(?!\s+" + re.escape(n.words[1]) + ")", text)):
+            cut = text.index(n.words[1], n.start)
+            n = NameSpan(cut, n.end, n.words[1:], text[cut:n.end], n.evidence, n.role_before)
+        out.append(n)
+    return out
 
 
 def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan]) -> NameSpan:

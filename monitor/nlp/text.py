@@ -31,9 +31,34 @@ _INLINE_CREDIT = re.compile(r"\b(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Peny
 _SIGNOFF = re.compile(r"\(\s*[A-Za-z*][A-Za-z .*/&-]{0,40}\)\s*\.?\**\s*$")
 
 
+_PROMO = re.compile(r"(?i)(?:ikuti|dapatkan)\s+berita|follow|copyright|hak\s+cipta")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|[.!?](?=[A-Z]{2,}[\s-])")
+# A paragraph of links or credits is short; a noise 'line' longer than this is a story the scraper (or a
+# corpus's sentence joining) ran into one line, and only its head is noise.
+_LONG_LINE = 250
+
+
+def _line_noise_end(text: str, m: re.Match) -> int:
+    """Where the noise opening line `m` ends: the whole line, or only its head when the line runs on."""
+    head = m.start() + len(m.group()) - len(m.group().lstrip())
+    if _PROMO.match(text, head):
+        if m.end() - m.start() <= _LONG_LINE:
+            return m.end()
+        e = _SENTENCE_END.search(text, head, m.end())
+        return e.end() if e else m.end()
+    related = _INLINE_BACA.match(text, head)
+    if related:
+        return m.end() if m.end() - m.start() <= _LONG_LINE else _inline_title_end(text, related.end())
+    # Credits: 'Editor: X', 'Penulis Ahmad'; not 'Sumber daya manusia ...' or 'Foto bersama ...' sentences.
+    if re.match(r"[\w ]{0,25}:", text[head:head + 30]) or m.end() - m.start() <= 60:
+        return m.end()
+    return m.start()
+
+
 def noise_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges to ignore when looking for people, parties and quotes."""
-    spans = [(m.start(), m.end()) for m in _LINE_NOISE.finditer(text)]
+    spans = [(m.start(), _line_noise_end(text, m)) for m in _LINE_NOISE.finditer(text)]
+    spans = [(s, e) for s, e in spans if e > s]
     for m in _INLINE_BACA.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
