@@ -589,3 +589,15 @@ def test_doubled_apostrophes_are_quotation_marks(nlp):
 ])
 def test_name_edges_from_the_articles_own_usage(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+@pytest.mark.parametrize("title, text, parties", [
+    ("AI Ancam Pilpres Korsel", "Beredar video capres Partai Demokrat Lee Jae Myung memaki istrinya.", []),
+    ("Partai Buruh Menang Pemilu Inggris", "Partai Buruh meraih mayoritas kursi parlemen.", []),
+    # an Indonesian party's people speaking of a foreign election keep their party
+    ("Pilpres Korsel Disorot", "Anggota DPR dari Fraksi Partai Demokrat Herman Khaeron menilai video itu berbahaya.",
+     ["DEMOKRAT"]),
+    ("Partai Demokrat Usung Kader di Pilkada", "Partai Demokrat resmi mengusung kadernya.", ["DEMOKRAT"]),
+])
+def test_parties_that_share_a_name_abroad(nlp, title, text, parties):
+    assert [p["id"] for p in analyze(title, text, nlp=nlp)["parties"]] == parties

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from monitor.nlp import vocab
 from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
-from monitor.nlp.parties import find_parties
+from monitor.nlp.parties import find_parties, foreign_shared
 from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
@@ -217,6 +217,7 @@ def _inside_name(text: str, start: int) -> bool:
 def detect_parties(st: State) -> None:
     st.parties = [dict(p, in_title=True) for p in find_parties(st.title)]
     st.parties += [dict(p, in_title=False) for p in find_parties(st.text, st.skip)]
+    st.parties = foreign_shared(st.title, st.text, st.parties)
 
 
 # -- stage 4: people ----------------------------------------------------------------

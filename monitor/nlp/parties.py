@@ -40,6 +40,25 @@ _FOREIGN_AFTER = re.compile(
     r"Brasil|Kanada|Selandia|Norwegia|Swedia|Italia|Portugal|Argentina|Meksiko|Afrika|Pakistan|Bangladesh)\b")
 
 
+# Countries a headline names when the story happens abroad.
+_ABROAD = re.compile(
+    r"\b(?:Korsel|Korut|Korea|Jepang|AS|Amerika|Inggris|Australia|Selandia\s+Baru|Kanada|Spanyol|Jerman|Prancis|"
+    r"Perancis|Belanda|Italia|Israel|Palestina|Iran|Rusia|Ukraina|Tiongkok|China|Taiwan|India|Pakistan|Bangladesh|"
+    r"Malaysia|Singapura|Filipina|Thailand|Myanmar|Vietnam|Kamboja|Brasil|Argentina|Meksiko|Turki|Mesir)\b")
+# Our parties whose names foreign parties share: the Democratic Party of Korea, Japan or the US; Labour.
+_SHARED_ABROAD = {"DEMOKRAT", "BURUH"}
+_OURS_NEAR = re.compile(r"(?i)\b(?:DPP|DPD|DPW|DPC|fraksi|DPR|DPRD|AHY|SBY|Indonesia|Pilkada|Pemilu\s+2024)\b")
+
+
+def foreign_shared(title: str, text: str, found: list[dict]) -> list[dict]:
+    """Drop Partai Demokrat / Partai Buruh in a story set abroad (its headline names a foreign country) unless
+    Indonesian party context stands beside the mention: 'capres Partai Demokrat Lee Jae Myung' is Korea's."""
+    if not _ABROAD.search(title):
+        return found
+    return [f for f in found if f["id"] not in _SHARED_ABROAD or _OURS_NEAR.search(
+        (title if f.get("in_title") else text)[max(0, f["start"] - 40):f["end"] + 40])]
+
+
 def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
     """Non-overlapping party mentions, longest first: {id, text, start, end}."""
     cased_re, caseless_re, glued_re, lookup = matchers()
