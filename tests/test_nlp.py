@@ -601,3 +601,11 @@ def test_name_edges_from_the_articles_own_usage(nlp, text, names):
 ])
 def test_parties_that_share_a_name_abroad(nlp, title, text, parties):
     assert [p["id"] for p in analyze(title, text, nlp=nlp)["parties"]] == parties
+
+
+def test_a_noise_head_hides_only_its_own_part_of_the_paragraph(nlp):
+    text = ("Ikuti berita terbaru di Google News klik link ini. SLEMAN-Wamen Fajar Riza Ul Haq hadir di Sleman. "
+            "\"Guru adalah teladan bagi siswa di sekolah,\" ujarnya.")
+    r = analyze("Berita", text, nlp=nlp)
+    assert [(q["text"], q["speaker"]) for q in r["quotes"]] == [("Guru adalah teladan bagi siswa di sekolah",
+                                                                 "Fajar Riza Ul Haq")]

@@ -39,10 +39,11 @@ def find_direct(text: str, skip) -> list[Quote]:
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at = None
     for pi, (ps, pe) in enumerate(paras):
-        if skip(ps):
+        if skip(ps) and skip(pe - 1):
             open_at = None
             continue
-        marks = [ps + m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[ps:pe])]
+        # (a noise head glued to the paragraph, 'Ikuti berita ... follow. SLEMAN-...', hides only its own marks)
+        marks = [ps + m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[ps:pe]) if not skip(ps + m.start())]
         k = 0
         if open_at is not None:
             # Continuation paragraph: it reopens with a mark; the quote goes on.

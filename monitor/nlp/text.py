@@ -42,8 +42,7 @@ def _line_noise_end(text: str, m: re.Match) -> int:
     """Where the noise opening line `m` ends: the whole line, or only its head when the line runs on."""
     head = m.start() + len(m.group()) - len(m.group().lstrip())
     if _PROMO.match(text, head):
-        if m.end() - m.start() <= _LONG_LINE:
-            return m.end()
+        # One sentence of promotion ('Ikuti berita ... di follow.'); what follows it on the line is the story.
         e = _SENTENCE_END.search(text, head, m.end())
         return e.end() if e else m.end()
     related = _INLINE_BACA.match(text, head)
