@@ -609,3 +609,11 @@ def test_a_noise_head_hides_only_its_own_part_of_the_paragraph(nlp):
     r = analyze("Berita", text, nlp=nlp)
     assert [(q["text"], q["speaker"]) for q in r["quotes"]] == [("Guru adalah teladan bagi siswa di sekolah",
                                                                  "Fajar Riza Ul Haq")]
+
+
+def test_a_stray_closing_mark_does_not_shift_the_quotes_after_it(nlp):
+    text = ("Rektor UIN Ar-Raniry Mujiburrahman hadir. Ia mengatakan budaya harus segera dipatenkan agar tidak "
+            "diambil pihak lain,\" ujarnya. Mujiburrahman mengajak mahasiswa aktif. \"Belajar dari manuskrip adalah "
+            "cara kita menghargai peradaban,\" katanya.")
+    quotes = [(q["text"], q["direct"]) for q in analyze("Berita", text, nlp=nlp)["quotes"] if q["direct"]]
+    assert quotes == [("Belajar dari manuskrip adalah cara kita menghargai peradaban", True)]

@@ -54,6 +54,9 @@ def find_direct(text: str, skip) -> list[Quote]:
                 open_at = None
         while k < len(marks):
             if open_at is None:
+                if _closes_only(text, marks[k]):
+                    k += 1  # '... pihak lain," ujarnya.' with no opening mark: a stray closer opens nothing
+                    continue
                 open_at = marks[k]
             else:
                 quotes.append(_mk(text, open_at, marks[k] + 1, None))
@@ -73,6 +76,16 @@ def find_direct(text: str, skip) -> list[Quote]:
             continue
         out.append(q)
     return out
+
+
+def _closes_only(text: str, pos: int) -> bool:
+    """A straight or closing mark shaped as a closer: after a word or a comma, before a space or the end of the
+    line ('lain," ujarnya'). An opener stands before a word ('"Belajar ...')."""
+    if text[pos] in "\u201c\u201e\u00ab":
+        return False
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    return not before.isspace() and before not in "(-\u2013\u2014" and (after.isspace() or after in ".,;:!?)")
 
 
 def _mk(text: str, s: int, e: int, speaker) -> Quote:
