@@ -617,3 +617,17 @@ def test_a_stray_closing_mark_does_not_shift_the_quotes_after_it(nlp):
             "cara kita menghargai peradaban,\" katanya.")
     quotes = [(q["text"], q["direct"]) for q in analyze("Berita", text, nlp=nlp)["quotes"] if q["direct"]]
     assert quotes == [("Belajar dari manuskrip adalah cara kita menghargai peradaban", True)]
+
+
+@pytest.mark.parametrize("text, statements", [
+    # a passive opener without a comma: the clause starts at the first lower-case word
+    ("Dikatakan Presiden Prabowo Subianto anggaran untuk guru sudah ditingkatkan tahun ini.",
+     [("anggaran untuk guru sudah ditingkatkan tahun ini", "Prabowo Subianto")]),
+    # a cue between subject and verb, no comma before it
+    ("Presiden Prabowo Subianto hadir. Pemerintah kata dia, telah menetapkan kebijakan baru untuk guru.",
+     [("Pemerintah telah menetapkan kebijakan baru untuk guru", "Prabowo Subianto")]),
+    ("Presiden Prabowo Subianto hadir. Bagi guru ASN lanjut Prabowo, kenaikan gaji sebesar satu kali gaji pokok.",
+     [("Bagi guru ASN kenaikan gaji sebesar satu kali gaji pokok", "Prabowo Subianto")]),
+])
+def test_cues_without_their_commas(nlp, text, statements):
+    assert [(q["text"], q["speaker"]) for q in analyze("Berita", text, nlp=nlp)["quotes"]] == statements

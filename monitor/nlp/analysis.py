@@ -1102,12 +1102,16 @@ _VERB_TOKEN = re.compile(
     r"(?P<w>(?:mengatakan|menyebut|menegaskan|menjelaskan|menilai|mengungkapkan|menyatakan|meminta)(?=[a-z]{4,}\b)|[\w-]+)")
 # 'Disampaikan Esti, sikap resmi Fraksi PDIP akan ...': a passive cue opening the sentence.
 _FRONT_PASSIVE = re.compile(
-    r"^\s*(?:Disampaikan|Dikatakan|Ditegaskan|Dijelaskan|Diungkapkan|Disebutkan|Dituturkan)\s+(?:oleh\s+)?"
-    r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,\s*")
+    r"^\s*(?:Disampaikan|Dikatakan|Ditegaskan|Dijelaskan|Diungkapkan|Disebutkan|Dituturkan|Ditambahkan|Diterangkan|"
+    r"Dipaparkan)\s+(?:oleh\s+)?"
+    # ('Dikatakan Presiden Prabowo anggaran ...': no comma; the clause opens with a lower-case word)
+    r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?:\s*,\s*|\s+(?=[a-z]))")
 # 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
 # 'Kedua, lanjutnya, pemisahan ...', 'Ketiga, lanjut dia, MK ...': a cue with -nya carries the speaker.
 _MID_CUE = re.compile(
-    r",\s*(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut|diungkapkan|"
+    # ('Pemerintah kata dia, telah ...', 'Bagi guru ASN lanjut Prabowo, besaran ...': the comma before is often left out)
+    r"(?:,\s*|\s+(?=(?:kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut)\s+(?:dia|ia|beliau|"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,))(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut|diungkapkan|"
     r"dikatakan|dijelaskan|ditegaskan|disampaikan|dituturkan)\s+"
     r"(?P<who>dia|ia|beliau|[a-z]{4,}|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya|"
@@ -1318,7 +1322,11 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if om:
                 clause = sent[om.end():].strip(" ,.\n")
                 if len(clause.split()) >= 3:
-                    q = Quote(s + om.end(), e, clause, False, cue=om.group("cue").lower())
+                    # ('Pemerintah kata dia, telah menetapkan ...': a word before the cue is the clause's subject)
+                    lead = sent[:om.start("cue")].strip(" ,")
+                    if lead and not sent[:om.start("cue")].rstrip().endswith(","):
+                        clause = lead + " " + clause
+                    q = Quote(s + (om.start() if lead else om.end()), e, clause, False, cue=om.group("cue").lower())
                     who = om.group("who")
                     if who.lower() in vocab.PRONOUNS:
                         q.how = "carry-pending"
