@@ -319,6 +319,8 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Gubernur Pramono Anung tidak menjawab ketika ditanya apakah akan mencabut keputusan itu. "
      "Dia kembali menegaskan soal keputusan gubernur, tanpa penjelasan lebih lanjut.", []),
     ("Wakil Ketua DPRD Budi Prajogo meminta maaf perihal memo tersebut.", []),
+    # knowing that something is so says nothing
+    ("Sekretaris GAMKI Andry Simorangkir hadir. Andry mengetahui bahwa perusakan rumah itu terjadi pukul 14.00.", []),
     # a question inside someone's quote is no statement of its own
     ("\"Apakah pemerintah mampu sendiri? Apakah pemerintah mengatakan semua bisa sendiri? Tidak,\" kata Eri Cahyadi.",
      ["Eri Cahyadi"]),
@@ -512,6 +514,11 @@ def test_nicknames_join_the_name(nlp, text, name, variants):
     # a first name that is also a word ('heroik'), after an organisation, joins the name the article cues alone
     ("Peneliti senior dari Perludem Heroik Mutaqin Pratama hadir. \"Segera revisi,\" ujar Heroik.",
      ["Heroik Mutaqin Pratama"]),
+    # a project's name and a body's two-word short name are no people
+    ("Menteri UMKM Maman Abdurrahman meresmikan proyek Official Development Assistance (ODA) di Bekasi.",
+     ["Maman Abdurrahman"]),
+    ("Direktorat Jenderal Bimbingan Masyarakat Islam (Bimas Islam) Kemenag hadir. Dirjen Bimas Islam Abu Rokhmad "
+     "membuka acara.", ["Abu Rokhmad"]),
     # ... but not a place's last word ('Jawa Barat mengatakan' is the province)
     ("Anggota DPR Fraksi Golkar dari Jawa Barat M. Hasbullah Rahmad hadir. Pemprov Jawa Barat mengatakan sudah siap.",
      ["M. Hasbullah Rahmad"]),

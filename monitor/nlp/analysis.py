@@ -398,7 +398,8 @@ def detect_people(st: State) -> None:
     st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
 
 
-_DEFINED = re.compile(r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|untuk|kepada|dari|bagi|&)[ \t]+)?){1,10})\(([A-Z][A-Za-z]{3,})\)")
+_DEFINED = re.compile(r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|untuk|kepada|dari|bagi|&)[ \t]+)?){1,10})\(([A-Z][A-Za-z]{3,}"
+                      r"(?:[ \t]+[A-Z][a-z]+)?)\)")
 _BODY_HEADS = vocab.ORG_WORDS | {"pusat", "direktorat", "bidang", "seksi", "unit", "sekolah", "balai"}
 
 
@@ -407,14 +408,16 @@ def _defined_bodies(text: str) -> frozenset:
     dan Daerah (Pusbangdesda)'): they stand for the body wherever they appear, never as a person's first name."""
     out = set()
     for m in _DEFINED.finditer(text):
-        short = m.group(2).lower()
         words = [w.lower() for w in m.group(1).split()]
         head = next((i for i, w in enumerate(words) if w in _BODY_HEADS), None)
         # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's.
-        if head is None or any(w in vocab.ROLE_WORDS for w in words[:head]) or short in vocab.NAME_WORDS or (
-                short in _BODY_HEADS or short in vocab.ROLE_WORDS or short in vocab.HONORIFICS or short in region_forms()):
+        if head is None or any(w in vocab.ROLE_WORDS for w in words[:head]):
             continue
-        out.add(short)
+        first, *rest = m.group(2).lower().split()
+        if not (first in vocab.NAME_WORDS or first in _BODY_HEADS or first in vocab.ROLE_WORDS or (
+                first in vocab.HONORIFICS or first in region_forms())):
+            out.add(first)
+            out.update(rest)  # ('Bimas Islam': the second word goes with the first, whatever names it also opens)
     return frozenset(out)
 
 
@@ -1238,7 +1241,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 # 'bersikukuh bahwa', 'percaya bahwa', 'memproyeksikan bahwa': any verb with a 'bahwa' clause
                 # reports what someone holds; a passive one ('dilaporkan bahwa') has no speaker.
                 if not re.match(r"\s+bahwa\s+\S", after) or not (
-                        _BAHWA_VERB.match(w) or w in {"percaya", "yakin", "sepakat", "setuju", "optimistis", "khawatir"}):
+                        _BAHWA_VERB.match(w) or w in {"percaya", "yakin", "sepakat", "setuju", "optimistis", "khawatir"}) or (
+                        w in _KNOWING):
                     continue
                 if w.startswith("di") and not w.startswith(("dia", "dir")):
                     clause = after.split("bahwa", 1)[1].strip(" ,.\n")
@@ -1370,6 +1374,9 @@ def _clause_follows(after: str) -> bool:
 
 _NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya|"
                        r"Dikatakannya|Dijelaskannya|Ditambahkannya|Disampaikannya|Ditegaskannya|Diungkapkannya)\s*,\s*")
+# Knowing or perceiving that something is so says nothing ('Andry mengetahui bahwa perusakan terjadi ...').
+_KNOWING = {"mengetahui", "melihat", "mendengar", "menyadari", "memahami", "mengerti", "menyaksikan", "membaca",
+            "merasakan", "mengingat", "menemui", "mendapati", "mengamati"}
 _BAHWA_VERB = re.compile(r"^(?:me[mn]?|meng|meny|ber|per|di)[a-z]{3,}$")
 _SECOND_SAY = re.compile(
     r",?\s*\b(?:namun|tetapi|tapi|meski(?:pun)?|walau(?:pun)?|sedangkan)\s+(?:ia|dia|dirinya|beliau)\s+(?:juga\s+|tetap\s+)?"

@@ -53,7 +53,8 @@ _STRONG_BEFORE = {
 # What a one-word capitalised name after these words names is a programme or a term ('program Kinasih',
 # 'konsep Panca Waluya'), not a person.
 _THING_BEFORE = {"program", "gerakan", "aplikasi", "slogan", "tagline", "jargon", "konsep", "kurikulum", "festival",
-                 "tema", "bertema", "bertajuk", "berjudul", "julukan", "metode", "sistem", "platform", "inovasi"}
+                 "tema", "bertema", "bertajuk", "berjudul", "julukan", "metode", "sistem", "platform", "inovasi",
+                 "proyek", "skema"}
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
     "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
