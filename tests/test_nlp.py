@@ -40,6 +40,7 @@ def test_clean_name(raw, clean):
     ("Soekarno", "Sukarno"), ("Djoko", "Joko"), ("Tjahjo", "Cahyo"), ("Sjarif", "Syarif"),
     ("Syarif", "Sarif"), ("Chairul", "Khairul"), ("Muh.", "Muhammad"), ("Moch", "Mohammad"),
     ("M.", "Mochammad"), ("Noer", "Nur"), ("Baharuddin", "Baharudin"), ("Qalby", "Kalbi"),
+    ("Chandra", "Candra"), ("Cholil", "Kholil"),
 ])
 def test_fold_spelling_variants(a, b):
     assert fold(a) == fold(b)
@@ -190,6 +191,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Nama eksternal yakni Jenderal Dudung Abdurachmandan Gus Ipul.", {"Dudung Abdurachman", "Ipul"}),
     # initials opening a name after a comma
     ("Plt Ketua DPD PDIP Bengkulu, MY Esti Wijayati, hadir di Enggano.", {"MY Esti Wijayati"}),
+    # degrees written without commas or dots
+    ("Hadir pula Fadlilatul Taufany ST PhD dan rombongan.", {"Fadlilatul Taufany"}),
 ])
 def test_who_counts_as_a_person(nlp, text, expected):
     assert set(people(analyze("Berita", text, nlp=nlp))) == expected
@@ -638,3 +641,19 @@ def test_a_stray_closing_mark_does_not_shift_the_quotes_after_it(nlp):
 ])
 def test_cues_without_their_commas(nlp, text, statements):
     assert [(q["text"], q["speaker"]) for q in analyze("Berita", text, nlp=nlp)["quotes"]] == statements
+
+
+def test_names_in_quote_marks_are_no_quotes(nlp):
+    text = ("Pertamina menetapkan TOP 3 \"Pertamuda Seed and Scale 2024\". Yakni \"PT Meta Seaco Indonesia\" dari UGM. "
+            "\"Kapal Karya Anak Bangsa\" dipamerkan.")
+    assert analyze("Berita", text, nlp=nlp)["quotes"] == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Hadir Ketua PD. IBI Sulawesi Selatan Mardiana Achmad.", []),  # Pengurus Daerah of the midwives' union
+    ("Ketua PD Muhammadiyah Palopo hadir.", []),
+    ("Ketua DPC PD Jeneponto hadir bersama kader Partai Demokrat.", ["DEMOKRAT"]),
+    ("Anggota Fraksi PKS DPRD Jatim hadir.", ["PKS"]),
+])
+def test_an_acronym_opening_another_bodys_name_is_no_party(nlp, text, parties):
+    assert [p["id"] for p in analyze("Berita", text, nlp=nlp)["parties"]] == parties

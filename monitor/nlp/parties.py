@@ -96,6 +96,11 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
                 "partai" not in (w.lower() for w in words[-len(acr) - 1:])):
             defined.add(acr)
     out = [f for f in out if f["text"] not in defined]
+    # 'Ketua PD. IBI Sulawesi Selatan', 'PD Muhammadiyah': an acronym opening another body's name (Pengurus Daerah)
+    # is not the party.
+    out = [f for f in out if not (f["ctx"] and f["text"].isupper() and re.match(
+        r"\.?\s+(?:(?!DPRD|DPR|DPP|DPD|DPW|DPC|RI\b)[A-Z]{2,}\b|Muhammadiyah|Aisyiyah|Nasyiatul|Pemuda|Persis|Ikatan|"
+        r"Perhimpunan)", text[f["end"]:f["end"] + 20]))]
     # Ambiguous acronyms (PBB is also the UN and the land tax) count only beside party context.
     keep = []
     for i, f in enumerate(out):

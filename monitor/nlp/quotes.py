@@ -74,8 +74,16 @@ def find_direct(text: str, skip) -> list[Quote]:
         closing = text[q.start:q.end].rstrip(QUOTE_MARKS + " \n")
         if len(words) < 4 and not re.search(r"[.!?,]$", closing) and not cue_after(text, q.end):
             continue
+        # A name in quote marks ('"Pertamuda Seed and Scale 2024"', '"PT Meta Seaco Indonesia"'): every word
+        # capitalised, no one cued as saying it.
+        if len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in
+                                   (w.strip(",.!?") for w in words) if w) and not cue_after(text, q.end):
+            continue
         out.append(q)
     return out
+
+
+_NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x"}
 
 
 def _closes_only(text: str, pos: int) -> bool:
