@@ -322,6 +322,10 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Gubernur Pramono Anung tidak menjawab ketika ditanya apakah akan mencabut keputusan itu. "
      "Dia kembali menegaskan soal keputusan gubernur, tanpa penjelasan lebih lanjut.", []),
     ("Wakil Ketua DPRD Budi Prajogo meminta maaf perihal memo tersebut.", []),
+    # a quote standing alone after a sentence about someone is theirs
+    ("Wakil Ketua DPR Sufmi Dasco Ahmad hadir. Dasco berujar bahwa DPR melangkah dengan penuh perhitungan. "
+     "\"Kami mesti sikapi hati-hati dan kami akan kaji dengan cermat.\" Rapat lalu ditutup.",
+     ["Sufmi Dasco Ahmad", "Sufmi Dasco Ahmad"]),
     # knowing that something is so says nothing
     ("Sekretaris GAMKI Andry Simorangkir hadir. Andry mengetahui bahwa perusakan rumah itu terjadi pukul 14.00.", []),
     # a question inside someone's quote is no statement of its own

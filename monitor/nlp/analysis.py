@@ -894,6 +894,10 @@ def detect_quotes(st: State) -> None:
                 spk = m or None
             elif not lead.strip() and results and results[-1].direct and _adjacent(text, results[-1].end, q.start):
                 spk = "carry"
+            elif not lead.strip():
+                # A quote standing alone after a sentence about someone ('Dasco berujar bahwa ... . "Kami mesti
+                # sikapi ..."'): the person the paragraph is talking about.
+                spk = "carry"
         if spk == "carry":
             q.how = "carry-pending"
         elif spk == "none" or spk is None:
