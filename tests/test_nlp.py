@@ -193,6 +193,12 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Plt Ketua DPD PDIP Bengkulu, MY Esti Wijayati, hadir di Enggano.", {"MY Esti Wijayati"}),
     # degrees written without commas or dots
     ("Hadir pula Fadlilatul Taufany ST PhD dan rombongan.", {"Fadlilatul Taufany"}),
+    # initials closing a name; initials opening a name after a party; a surname that is also the fasting month;
+    # a sentence opener the article cues alone elsewhere
+    ("Kepala Kantor Kemenag Pidie, Abdullah AR, mengatakan siap.", {"Abdullah AR"}),
+    ("Wakil Ketua Komisi X DPR dari Fraksi PDI-P MY Esti Wijayati menyebut sejarah itu penting.", {"MY Esti Wijayati"}),
+    ("Kampus meluluskan 900 orang. Adityas Agung Ramadan, wisudawan Sosiologi, berbagi kisah. \"Organisasi itu "
+     "penting,\" ujar Adityas.", {"Adityas Agung Ramadan"}),
 ])
 def test_who_counts_as_a_person(nlp, text, expected):
     assert set(people(analyze("Berita", text, nlp=nlp))) == expected
@@ -465,6 +471,9 @@ def test_gazetteer_dir_can_be_replaced(tmp_path):
     # the headline's own office after a preposition stays blanked
     ("Rapat selesai. Baca juga: Rapat Warga dengan Menteri Kesehatan Ia menjelaskan bahwa rapat lancar.",
      "Ia menjelaskan"),
+    # a long office before a name the word lists do not know
+    ("Rapat selesai. Baca juga:Fadli Zon: Progres Penulisan Sejarah Capai 80% Wakil Ketua Komisi X DPR dari Fraksi "
+     "PDI-P MY Esti Wijayati menyebut, sejarah penting.", "Wakil Ketua Komisi X DPR"),
 ])
 def test_inline_read_also_headline_ends_before_the_next_sentence(text, kept):
     from monitor.nlp.text import noise_spans

@@ -127,6 +127,10 @@ _SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dar
                          "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
 
 
+# Words that look glued but are one word: 'Ramadan' is no 'Rama' + 'dan'.
+_WHOLE = {"ramadan", "ramadhan", "sudan", "yordan", "jordan"}
+
+
 def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> int | None:
     """'Anungmengaku' -> 5: a name glued to the next word by a scraper (longest known name first).
     `after_name`: the word closes a capitalised run ('Kaesang Pangarepmenemui'), where a me- verb
@@ -205,7 +209,7 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                 else:
                     g = _CAPS_GLUE.match(t) or _GLUED.match(t)
                     cut = g.end(1) if g else None
-                if cut is None and t.lower() not in vocab.NAME_WORDS:
+                if cut is None and t.lower() not in vocab.NAME_WORDS and t.lower() not in _WHOLE:
                     if known is None:
                         known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} | extra_known
                     after_name = bool(toks) and toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and (
@@ -320,6 +324,8 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
     """Candidate person names with their evidence; `skip(pos)` masks Baca Juga lines and bylines;
     `known` are words the article writes capitalised elsewhere (the headline), for glued words."""
     toks = tokenize(text, known)
+    # Words the article puts after a speech cue ('ujar Adityas') are names wherever they open a sentence.
+    spoken = frozenset(m.group(1).lower() for m in _SPOKEN_BY.finditer(text))
     out: list[NameSpan] = []
     n = len(toks)
     i = 0
@@ -373,6 +379,15 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text[:1].islower()):
                 kinds[k] = "N"  # 'Anita Ratnasari Tanjung menyatakan': a surname, not a cape
                 continue
+            if k == len(run) - 1 and k and kinds[k] == "A" and len(tk.text) == 2 and kinds[k - 1] == "N" and (
+                    tk.text not in _NOT_INITIALS and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms()) and (
+                    j < n and toks[j].text in {",", "."}):
+                kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
+                continue
+            if tk.low in {"ramadan", "ramadhan"} and k == len(run) - 1 and k >= 2 and kinds[k - 1] == "N" and (
+                    kinds[k - 2] == "N") and j < n and toks[j].text == ",":
+                kinds[k] = "N"  # 'Adityas Agung Ramadan, wisudawan ...': a surname, not the fasting month
+                continue
             if tk.low in vocab.MONTHS and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and _kind(run[k + 1], False) == "N":
                 kinds[k] = "N"  # 'Raja Juli Antoni': a month's name inside a person's name
                 continue
@@ -386,7 +401,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"
             # Initials opening a name after a comma: ', MY Esti Wijayati,'.
             if k == 0 and kinds[k] == "A" and 2 <= len(tk.text) <= 3 and len(run) >= 3 and i > 0 and (
-                    toks[i - 1].text == ",") and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms() and (
+                    toks[i - 1].text == "," or skip(toks[i - 1].start)) and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms() and (
                     _kind(run[1], False) == "N" and _kind(run[2], False) == "N"):
                 kinds[k] = "N"
                 continue
@@ -396,7 +411,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
-        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start, known))
+        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start, known | spoken))
         i = j if j > i else i + 1
     return out, toks
 

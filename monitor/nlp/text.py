@@ -166,7 +166,17 @@ def _inline_title_end(text: str, pos: int) -> int:
                     and caps[k - 1] + 1 == caps[k] and tokens[caps[k - 1]].group()[-1] not in ",:":
                 k -= 1
             k = max(k, 1)
-            r = role_start(caps[k] - 1, 6) if _norm(tokens[caps[k]].group()) not in {"ia", "dia", "beliau"} else None
+            r = None
+            if _norm(tokens[caps[k]].group()) not in {"ia", "dia", "beliau"}:
+                # ('... Fraksi PDI-P MY Esti Wijayati menyebut': name words the lists do not know may stand
+                # between the role and the word before the verb)
+                for back in range(0, 3):
+                    j = caps[k] - 1 - back
+                    if j < 1 or not capital(tokens[j + 1].group()):
+                        break
+                    r = role_start(j, 10)
+                    if r is not None:
+                        break
             return pos + tokens[r if r is not None else caps[k]].start()
         if len(caps) > 20:
             break
