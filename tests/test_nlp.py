@@ -670,3 +670,11 @@ def test_names_in_quote_marks_are_no_quotes(nlp):
 ])
 def test_an_acronym_opening_another_bodys_name_is_no_party(nlp, text, parties):
     assert [p["id"] for p in analyze("Berita", text, nlp=nlp)["parties"]] == parties
+
+
+def test_a_full_stop_glued_after_a_date_ends_the_sentence(nlp):
+    from monitor.nlp.quotes import sentences
+
+    text = "Kaesang bertemu Pramono pada Rabu (11/6).Ia juga mengaku mendapat wejangan soal politik."
+    assert [text[s:e] for s, e in sentences(text)] == ["Kaesang bertemu Pramono pada Rabu (11/6).",
+                                                       "Ia juga mengaku mendapat wejangan soal politik."]

@@ -127,8 +127,8 @@ def cue_after(text: str, end: int):
     return word, rest_start, carried
 
 
-# ('... kata dia.Sebaliknya, anggota ...': scrapers drop the space after a full stop)
-SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$)|(?:(?<=[a-z]{3})|(?<=\d{4}))\.(?=[A-Z][a-z]{2,})|\n+")
+# ('... kata dia.Sebaliknya, anggota ...', '... pada Rabu (11/6).Ia juga ...': scrapers drop the space after a full stop)
+SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$)|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
 _NO_END = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]|\b(?:Muh|Moh|Moch|Mochd|Abd|Drs|Dra|Kab|Kec|Jln|Prov|Hj|Ir|Prof|Tgk|No|Sdr))$")
 
 
