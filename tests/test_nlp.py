@@ -332,6 +332,13 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Wakil Ketua DPR Sufmi Dasco Ahmad hadir. Dasco berujar bahwa DPR melangkah dengan penuh perhitungan. "
      "\"Kami mesti sikapi hati-hati dan kami akan kaji dengan cermat.\" Rapat lalu ditutup.",
      ["Sufmi Dasco Ahmad", "Sufmi Dasco Ahmad"]),
+    # a stance or a counted noun as the verb's object, no clause after it
+    ("Rektor Intiyas Utami hadir. Intiyas mengungkapkan apresiasinya terhadap pelaksanaan kegiatan ini. "
+     "PT PAL ingin menegaskan kembali komitmennya dalam mendukung Surabaya. Jaksa Wawan Yunarwanto menyampaikan "
+     "sejumlah hal yang memberatkan. Rektor Iskhaq Iskandar menyampaikan rasa terima kasihnya kepada awak media.", []),
+    # ... but a possessive noun opening a clause is its subject
+    ("Ketua Umum PSI Kaesang Pangarep hadir. Kaesang mengatakan pertemuannya dengan Pramono dilakukan dalam rangka "
+     "silaturahmi.", ["Kaesang Pangarep"]),
     # knowing that something is so says nothing
     ("Sekretaris GAMKI Andry Simorangkir hadir. Andry mengetahui bahwa perusakan rumah itu terjadi pukul 14.00.", []),
     # a question inside someone's quote is no statement of its own

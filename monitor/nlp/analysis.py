@@ -743,10 +743,33 @@ _PREDICATE = {"akan", "sudah", "telah", "harus", "menjadi", "adalah", "merupakan
               "tak", "belum", "masih", "sedang", "ialah", "wajib", "mesti", "segera", "memang"}
 
 
+_COUNTED = {"sejumlah", "beberapa", "berbagai", "banyak", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+            "sembilan", "sepuluh", "satu"}
+_COUNTED_NOUNS = {"hal", "poin", "catatan", "alasan", "masukan", "persoalan", "masalah", "keberatan", "tuntutan",
+                  "usulan", "saran", "rekomendasi", "langkah", "program", "target", "fitur", "temuan", "perbuatan"}
+# Stances one expresses about something ('apresiasinya terhadap ...', 'prioritasnya untuk ...'): with -nya and no
+# clause after them, the object of the verb, not what was said.
+_STANCE_NOUNS = {"apresiasi", "prioritas", "peran", "komitmen", "keberatan", "kekhawatiran", "kekecewaan",
+                 "keprihatinan", "kebanggaan", "kegembiraan", "kebahagiaan", "dukungan", "penghargaan", "penyesalan",
+                 "ucapan", "syukur", "duka", "belasungkawa", "sikap", "kesiapan", "kesediaan", "ketidaksetujuan",
+                 "penolakan", "keseriusan", "perhatian", "rasa", "terima", "kasih", "rencana", "harapan",
+                 "keinginan", "tekad", "niat", "visi", "misi", "gagasan", "kepedulian", "keprihatinannya"}
+
+
 def _topic_object(after: str) -> bool:
     ws = re.findall(r"[\w-]+", after[:80].lower())[:3]
     if not ws:
         return False
+    if ws[0] == "kembali" and len(ws) > 1:
+        return _topic_object(after[after.lower().find("kembali") + 7:])  # 'menegaskan kembali komitmennya ...'
+    if not re.match(r"\s*[,:]", after) and not _clause_follows(after):
+        # 'mengungkapkan apresiasinya terhadap ...', 'menjelaskan prioritasnya untuk ...', 'mengungkapkan adanya
+        # empat korban', 'menyampaikan sejumlah hal yang memberatkan': a noun phrase, no clause after it
+        if ws[0].endswith("nya") and ws[0][:-3] in _STANCE_NOUNS and not re.search(
+                r"\b(?:bahwa|agar|supaya)\b", after[:120]):
+            return True
+        if ws[0] in _COUNTED and len(ws) > 1 and ws[1] in _COUNTED_NOUNS:
+            return True
     if ws[0] in {"pentingnya", "perlunya", "urgensi"}:
         return True
     if not re.match(r"\s*[,:]", after):  # ('mengatakan, soal itu, pihaknya ...' does make a statement)
@@ -759,8 +782,8 @@ def _topic_object(after: str) -> bool:
             return not any(w in _PREDICATE for w in nxt)
         if ws[0] in {"dukungan", "dukungannya"} and any(w in _TOPIC_PREP | {"penuh"} for w in ws[1:]):
             return True  # 'menyatakan dukungan penuh terhadap ...'
-    if ws[0] in {"rasa", "ucapan"}:  # 'rasa syukurnya atas ...'
-        return len(ws) == 3 and ws[2] in _TOPIC_PREP
+    if ws[0] in {"rasa", "ucapan"}:  # 'rasa syukurnya atas ...', 'rasa terima kasihnya kepada ...'
+        return len(ws) == 3 and ws[2] in _TOPIC_PREP or (len(ws) == 3 and ws[1:] == ["terima", "kasihnya"])
     if ws[0] in _NEWS_NOUNS:
         # 'membantah informasi perihal penggunaan dana ...' names a topic; 'menyebut informasi soal pajak itu
         # memang sudah ramai' is a clause about it.
@@ -1371,9 +1394,14 @@ def _clause_follows(after: str) -> bool:
     for k, w in enumerate(ws[1:], start=1):
         if ws[k - 1] in {"yang", "untuk", "dalam", "agar", "dengan"}:
             return False
-        if w in _PREDICATE or re.match(r"^(?:me[mn]?|meng|meny|di|ber|ter)[a-z]{3,}$", w):
+        if w in _PREDICATE or re.match(r"^(?:me[mn]?|meng|meny|di|ber|ter)[a-z]{3,}$", w) and w not in _NOT_VERBS:
             return True
     return False
+
+
+# Words shaped like ter-/ber-/di- verbs that are not ('terhadap', 'tersebut', 'bersama').
+_NOT_VERBS = _TOPIC_PREP | {"terhadap", "tersebut", "terkait", "termasuk", "terutama", "beserta", "terakhir", "tertentu",
+                            "berbagai", "beberapa", "berikut", "diri", "dirinya", "dimana", "disini", "disana"}
 
 
 _NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya|"
