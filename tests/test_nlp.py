@@ -196,6 +196,9 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     # initials closing a name; initials opening a name after a party; a surname that is also the fasting month;
     # a sentence opener the article cues alone elsewhere
     ("Kepala Kantor Kemenag Pidie, Abdullah AR, mengatakan siap.", {"Abdullah AR"}),
+    ("Dosen Budi Wicaksono SE, menjelaskan materi.", {"Budi Wicaksono"}),  # a degree, not initials
+    # campus prose
+    ("Selain itu, Soft Skill juga perlu. Tata Kelola kampus dibahas saat Dies Natalis di Fakultas Teknik.", set()),
     ("Wakil Ketua Komisi X DPR dari Fraksi PDI-P MY Esti Wijayati menyebut sejarah itu penting.", {"MY Esti Wijayati"}),
     ("Kampus meluluskan 900 orang. Adityas Agung Ramadan, wisudawan Sosiologi, berbagi kisah. \"Organisasi itu "
      "penting,\" ujar Adityas.", {"Adityas Agung Ramadan"}),

@@ -381,6 +381,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             if k == len(run) - 1 and k and kinds[k] == "A" and len(tk.text) == 2 and kinds[k - 1] == "N" and (
                     tk.text not in _NOT_INITIALS and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms()) and (
+                    not is_degree(tk.text)) and (
                     j < n and toks[j].text in {",", "."}):
                 kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
                 continue

@@ -108,6 +108,9 @@ NON_NAME = BRANDS | {"teheran", "washington", "moskow", "beijing", "tokyo", "riy
     "hut", "ri", "wib", "wita", "wit", "rp", "baca", "juga", "foto", "video", "editor", "penulis",
     "reporter", "sumber", "gen", "z", "milenial", "covid", "corona", "online", "program", "visi", "misi",
     "debat", "kampanye", "deklarasi", "rakor", "rapat", "paripurna", "musda", "muscab", "musyawarah",
+    # campus and training prose ('Tata Kelola', 'Soft Skill', 'Dies Natalis', 'Bimbingan Konseling')
+    "kelola", "boga", "skill", "skills", "soft", "hard", "dies", "cendekia", "konseling", "bimbingan", "wisuda",
+    "fakultas", "prodi", "koorprodi", "kaprodi", "jurusan", "magister", "sarjana", "doktoral", "pascasarjana",
     "rakerda", "rakercab", "rakernas", "mukernas", "kongres", "munas", "muswil", "mubes", "halal", "bihalal",
     "silaturahmi", "jalan", "sehat", "santai", "lomba", "festival", "expo", "pekan", "hari", "ulang",
     "apel", "upacara", "sosialisasi", "bimtek", "pelatihan", "workshop", "seminar", "webinar", "dialog",
