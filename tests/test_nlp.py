@@ -342,6 +342,14 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # ... but a possessive noun opening a clause is its subject
     ("Ketua Umum PSI Kaesang Pangarep hadir. Kaesang mengatakan pertemuannya dengan Pramono dilakukan dalam rangka "
      "silaturahmi.", ["Kaesang Pangarep"]),
+    # opinion and account verbs; a noun that announces its clause
+    ("Anggota DPR Ledia Hanifa Amaliah hadir. Ledia memandang kasus perundungan di sekolah dapat dicegah.",
+     ["Ledia Hanifa Amaliah"]),
+    ("Presiden Prabowo Subianto hadir. Prabowo menjabarkan pemerintahannya berhasil menaikkan gaji guru.",
+     ["Prabowo Subianto"]),
+    ("Penyintas Valeriana Silitubun menyampaikan harapannya agar BNPT terus melaksanakan program pemulihan.",
+     ["Valeriana Silitubun"]),
+    ("Rektor Iskhaq Iskandar memaparkan tujuh pencapaian LLDIKTI selama satu tahun terakhir.", []),
     # knowing that something is so says nothing
     ("Sekretaris GAMKI Andry Simorangkir hadir. Andry mengetahui bahwa perusakan rumah itu terjadi pukul 14.00.", []),
     # a question inside someone's quote is no statement of its own

@@ -746,7 +746,8 @@ _PREDICATE = {"akan", "sudah", "telah", "harus", "menjadi", "adalah", "merupakan
 _COUNTED = {"sejumlah", "beberapa", "berbagai", "banyak", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
             "sembilan", "sepuluh", "satu"}
 _COUNTED_NOUNS = {"hal", "poin", "catatan", "alasan", "masukan", "persoalan", "masalah", "keberatan", "tuntutan",
-                  "usulan", "saran", "rekomendasi", "langkah", "program", "target", "fitur", "temuan", "perbuatan"}
+                  "usulan", "saran", "rekomendasi", "langkah", "program", "target", "fitur", "temuan", "perbuatan",
+                  "capaian", "pencapaian", "prestasi", "sisi", "keunggulan", "inovasi", "kegiatan", "kebijakan"}
 # Stances one expresses about something ('apresiasinya terhadap ...', 'prioritasnya untuk ...'): with -nya and no
 # clause after them, the object of the verb, not what was said.
 _STANCE_NOUNS = {"apresiasi", "prioritas", "peran", "komitmen", "keberatan", "kekhawatiran", "kekecewaan",
@@ -1116,7 +1117,7 @@ SAY_VERBS = {
     "memastikan", "mengklaim", "mengeklaim", "menekankan", "membeberkan", "meyakini", "menduga", "berpendapat",
     "menganggap", "mengimbuhkan", "membenarkan", "membantah", "menampik", "memperkirakan", "memprediksi",
     "berujar", "berkata", "bilang", "menjawab", "mengingatkan", "menyarankan", "mengharapkan", "optimistis",
-    "mendesak",
+    "mendesak", "memandang", "menjabarkan",
     # An exhortation reports what was said too ('Eri mengajak orang tua lebih memperhatikan anak').
     "mengajak", "mengimbau",
 }
@@ -1303,6 +1304,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 pass  # 'Jaksa menuntut majelis hakim untuk menghukum ...'
             elif w == "mengancam" and re.match(r"\s+(?:akan|bakal)\s+[a-z]+", after):
                 pass  # 'Teheran mengancam akan menyerang ...': a threat said
+            elif re.match(r"\s+(?:harapan|keyakinan|permintaan|pendapat|pandangan|imbauan)(?:nya)?\s+(?:agar|supaya|bahwa)\s",
+                          after):
+                pass  # 'menyampaikan harapannya agar BNPT terus ...': the noun announces the clause
 
             elif w not in SAY_VERBS and not re.match(
                     r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah|dirinya|pihaknya|"

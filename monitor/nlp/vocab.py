@@ -150,7 +150,7 @@ SPEECH_VERBS = {
     "mengusulkan", "mengeklaim", "menuding", "menyinyalir", "mengkritik", "mengapresiasi", "mengatakannya",
     "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan", "mendesak",
     "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan", "memandang", "menuntut", "beralasan",
-    "menanyakan", "menuduh", "mengancam",
+    "menanyakan", "menuduh", "mengancam", "menjabarkan",
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
