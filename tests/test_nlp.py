@@ -669,6 +669,8 @@ def test_a_stray_closing_mark_does_not_shift_the_quotes_after_it(nlp):
      [("Pemerintah telah menetapkan kebijakan baru untuk guru", "Prabowo Subianto")]),
     ("Presiden Prabowo Subianto hadir. Bagi guru ASN lanjut Prabowo, kenaikan gaji sebesar satu kali gaji pokok.",
      [("Bagi guru ASN kenaikan gaji sebesar satu kali gaji pokok", "Prabowo Subianto")]),
+    ("Guru besar Arizka Warganegara hadir. Lanjut Arizka dalam konteks lokal Lampung, studi geografi politik penting.",
+     [("dalam konteks lokal Lampung, studi geografi politik penting", "Arizka Warganegara")]),
 ])
 def test_cues_without_their_commas(nlp, text, statements):
     assert [(q["text"], q["speaker"]) for q in analyze("Berita", text, nlp=nlp)["quotes"]] == statements

@@ -1124,8 +1124,9 @@ SAY_VERBS = {
 
 
 _OPENING_CUE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+,?\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur)\s+"
-    r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,")
+    r"^\s*(?:[A-Z][a-z]+,?\s+(?:itu\s+)?)?(?P<cue>[Kk]ata|[Uu]jar|[Tt]utur|Lanjut|Tambah|Imbuh)\s+"
+    # ('Lanjut Arizka dalam konteks lokal Lampung, studi ...': the clause may follow the name without a comma)
+    r"(?P<who>dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?:\s*,|\s+(?=[a-z]{2,}\s))")
 # A word, or a speech verb glued to the acronym before it by a scraper ('Fraksi PKBmeminta agar ...').
 _VERB_TOKEN = re.compile(
     r"(?:(?<![\w-])[A-Z]{2,}(?=[a-z]{5,}\b))?"
