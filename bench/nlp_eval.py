@@ -7,7 +7,8 @@
 1b. Real articles (tests/files/nlp_real/*.gold.json: hand-made facts about articles of
    ../shared/data/political_news, text read from there; dev and held-out splits reported apart) and
    regional news (tests/files/nlp_kota/*.gold.json: stories of the KoTA-414 corpus rebuilt by
-   bench/kota414_docs.py), each split on its own and all of them pooled.
+   bench/kota414_docs.py) and pages of ten national outlets from 2015-2017 (tests/files/nlp_pages/*.gold.json:
+   title and body text as ../shared/data/pages/anpandu records them), each split on its own and all pooled.
 2. idner-news-2k test split (skipped when ../shared is absent): person and organisation F1,
    exact entity spans, per sentence and with the split read as running text (as articles are).
 3. Throughput of the full analysis on one core over ../shared/data/political_news,
@@ -147,7 +148,13 @@ def eval_real(gold_dir: Path, nlp, verbose: bool, shared: Path | None = None, sp
         path = src_root / gold["source"]
         if not path.exists():
             return None
-        if "doc" in gold:
+        if "page" in gold:
+            # Real pages of national outlets (2015-2017) with their upstream title and body text.
+            if gold["source"] not in rows_by_source:
+                rows_by_source[gold["source"]] = json.loads(path.read_text(encoding="utf-8"))
+            page = rows_by_source[gold["source"]][gold["page"]]
+            row = {"title": page["title"], "text": page["content"]}
+        elif "doc" in gold:
             # KoTA-414 regional news, rebuilt into articles by bench/kota414_docs.py.
             if gold["source"] not in rows_by_source:
                 from kota414_docs import load_docs
@@ -360,7 +367,9 @@ def main(argv=None) -> int:
 
     real_dir = ROOT / "tests" / "files" / "nlp_real"
     kota_dir = ROOT / "tests" / "files" / "nlp_kota"
-    for folder, label in ((real_dir, "Real articles"), (kota_dir, "Regional news (KoTA-414, 2024)")):
+    pages_dir = ROOT / "tests" / "files" / "nlp_pages"
+    for folder, label in ((real_dir, "Real articles"), (kota_dir, "Regional news (KoTA-414, 2024)"),
+                          (pages_dir, "National outlets' pages (2015-2017)")):
         for split in _splits(folder):
             if args.verbose:
                 print(f"{label}, {split}:")
@@ -369,7 +378,9 @@ def main(argv=None) -> int:
                 print(f"{label} ({split}): skipped (../shared/data absent)")
                 break
             _table(f"{label}, {split}: {{n}} hand-annotated in {folder.relative_to(ROOT)}", g)
-    for label, folder in (("national 2025", real_dir), ("regional 2024", kota_dir)):
+    for label, folder in (("national 2025", real_dir), ("regional 2024", kota_dir), ("outlet pages 2015-2017", pages_dir)):
+        if not any(folder.glob("*.gold.json")):
+            continue
         g = eval_real(folder, nlp, False, args.shared, split=None)
         if g is not None:
             _table(f"All real articles, {label}, pooled: {{n}} in {folder.relative_to(ROOT)}", g)
