@@ -426,14 +426,18 @@ def _without_stray_first_word(text: str, body: list[NameSpan]) -> list[NameSpan]
     before a name the article also writes without it, and that the article uses elsewhere outside any name ('ruang
     digital'), is the end of the office or body before the name (not 'Sufmi Dasco Ahmad ... Dasco': 'Sufmi' is
     nowhere else)."""
-    starts = {n.words[0] for n in body}
+    def written_without(n: NameSpan) -> bool:  # another name opens with n's second word, not after its first
+        return any(o is not n and o.words[0] == n.words[1] and
+                   text[max(0, o.start - len(n.words[0]) - 1):o.start].strip() != n.words[0] for o in body)
+
+    def used_outside_names(w: str, nxt: str) -> bool:
+        pattern = r"(?i)(?<![\w-])" + re.escape(w) + r"(?![\w-])(?!\s+" + re.escape(nxt) + ")"
+        return any(not any(o.start <= m.start() < o.end for o in body) for m in re.finditer(pattern, text))
+
     out = []
     for n in body:
-        if len(n.words) >= 3 and n.words[1] in starts and n.words[0].lower() not in vocab.NAME_WORDS and (
-                n.words[0][1:].islower()) and any(o is not n and o.words[0] == n.words[1] and text[
-                    max(0, o.start - len(n.words[0]) - 1):o.start].strip() != n.words[0] for o in body) and any(
-                    not any(o.start <= m.start() < o.end for o in body) for m in re.finditer(
-                    r"(?i)(?<![\w-])" + re.escape(n.words[0]) + r"(?![\w-])(?!\s+" + re.escape(n.words[1]) + ")", text)):
+        if len(n.words) >= 3 and n.words[0].lower() not in vocab.NAME_WORDS and n.words[0][1:].islower() and (
+                written_without(n) and used_outside_names(n.words[0], n.words[1])):
             cut = text.index(n.words[1], n.start)
             n = NameSpan(cut, n.end, n.words[1:], text[cut:n.end], n.evidence, n.role_before)
         out.append(n)
@@ -754,7 +758,7 @@ _STANCE_NOUNS = {"apresiasi", "prioritas", "peran", "komitmen", "keberatan", "ke
                  "keprihatinan", "kebanggaan", "kegembiraan", "kebahagiaan", "dukungan", "penghargaan", "penyesalan",
                  "ucapan", "syukur", "duka", "belasungkawa", "sikap", "kesiapan", "kesediaan", "ketidaksetujuan",
                  "penolakan", "keseriusan", "perhatian", "rasa", "terima", "kasih", "rencana", "harapan",
-                 "keinginan", "tekad", "niat", "visi", "misi", "gagasan", "kepedulian", "keprihatinannya"}
+                 "keinginan", "tekad", "niat", "visi", "misi", "gagasan", "kepedulian"}
 
 
 def _topic_object(after: str) -> bool:
@@ -916,11 +920,9 @@ def detect_quotes(st: State) -> None:
             elif lead.strip().endswith(":"):
                 m = person_at(sent_start, q.start, first=False)
                 spk = m or None
-            elif not lead.strip() and results and results[-1].direct and _adjacent(text, results[-1].end, q.start):
-                spk = "carry"
             elif not lead.strip():
-                # A quote standing alone after a sentence about someone ('Dasco berujar bahwa ... . "Kami mesti
-                # sikapi ..."'): the person the paragraph is talking about.
+                # A quote standing alone, after another quote or after a sentence about someone ('Dasco berujar
+                # bahwa ... . "Kami mesti sikapi ..."'): the person the paragraph is talking about.
                 spk = "carry"
         if spk == "carry":
             q.how = "carry-pending"
@@ -998,11 +1000,6 @@ def _is_subject(st: State, text: str, m) -> bool:
         return not between.strip() or _office_words(between if between.endswith(" ") else between + " ")
     return not any(w.islower() and w not in {"menurut", "terutama", "termasuk"} and
                    (_VERBISH.match(w) or w in vocab.SPEECH_VERBS or w in vocab.TOPIC_VERBS) for w in words)
-
-
-def _adjacent(text, prev_end, start) -> bool:
-    between = text[prev_end:start]
-    return between.count("\n") <= 2 and not re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b\w+nya\b\.?", "", between))
 
 
 def _by_role(st: State, seg: str, pos: int | None = None):
@@ -1140,10 +1137,11 @@ _FRONT_PASSIVE = re.compile(
     r"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?:\s*,\s*|\s+(?=[a-z]))")
 # 'Sekolah itu, kata Luthfi, memiliki peran ...': the cue set inside the sentence.
 # 'Kedua, lanjutnya, pemisahan ...', 'Ketiga, lanjut dia, MK ...': a cue with -nya carries the speaker.
+_MID_CUE_WORDS = "kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut"
 _MID_CUE = re.compile(
     # ('Pemerintah kata dia, telah ...', 'Bagi guru ASN lanjut Prabowo, besaran ...': the comma before is often left out)
-    r"(?:,\s*|\s+(?=(?:kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut)\s+(?:dia|ia|beliau|"
-    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*,))(?:(?P<cue>kata|ujar|tutur|menurut|lanjut|tambah|imbuh|jelas|ungkap|tegas|terang|sebut|diungkapkan|"
+    rf"(?:,\s*|\s+(?=(?:{_MID_CUE_WORDS})\s+(?:dia|ia|beliau|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})\s*,))"
+    rf"(?:(?P<cue>{_MID_CUE_WORDS}|diungkapkan|"
     r"dikatakan|dijelaskan|ditegaskan|disampaikan|dituturkan)\s+"
     r"(?P<who>dia|ia|beliau|[a-z]{4,}|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})|"
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya|"
