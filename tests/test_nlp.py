@@ -196,6 +196,16 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     # initials closing a name; initials opening a name after a party; a surname that is also the fasting month;
     # a sentence opener the article cues alone elsewhere
     ("Kepala Kantor Kemenag Pidie, Abdullah AR, mengatakan siap.", {"Abdullah AR"}),
+    # a name ending in a preposition's letters; a clipped first name after 'dr'; a specialist's degree; an office's
+    # nouns before the name; a prophet's title; a photo agency's credit
+    ("Kepala Seksi Humas Bandara, Eka Asmadi, saat dihubungi, mengatakan penerbangan dibatalkan.", {"Eka Asmadi"}),
+    ("Staf Divisi Endokrin dr Wismandari Wisnu SpPD-KEMD mengungkap hal itu. \"Depresi berbahaya,\" ujar dr Wisman.",
+     {"Wismandari Wisnu"}),
+    ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Yuddy Chrisnandi menginginkan sistem baru. "
+     "\"Harus dipantau,\" tutur Yuddy.", {"Yuddy Chrisnandi"}),
+    ("Kontes ini mengamalkan moral dari Nabi Muhammad, kata panitia.", {"Muhammad"}),
+    ("Penyanyi Taylor Swift memeluk penyanyi Selena Gomez di Los Angeles. (REUTERS / Danny Moloshok)",
+     {"Taylor Swift", "Selena Gomez"}),
     ("Dosen Budi Wicaksono SE, menjelaskan materi.", {"Budi Wicaksono"}),  # a degree, not initials
     # campus prose
     ("Selain itu, Soft Skill juga perlu. Tata Kelola kampus dibahas saat Dies Natalis di Fakultas Teknik.", set()),
@@ -521,6 +531,12 @@ def test_candidate_link_by_office(nlp, text, name, linked):
     ("Menteri Sosial Saifullah Yusuf (Gus Ipul) hadir. \"Bansos itu sementara,\" ujar Gus Ipul.", "Saifullah Yusuf",
      ["Ipul"]),
     ("Suap itu diberikan bersama Mendra SB alias Kidal selaku Direktur CV MDR.", "Mendra SB", ["Kidal"]),
+    # an age between the name and its alias; a two-word alias; a nickname given by a descriptor
+    ("Polisi melimpahkan Faisal (37) alias Komeng ke Kejari. Komeng ditangkap di Aceh.", "Faisal", ["Komeng"]),
+    ("Komeng anggota kelompok Nurdin Ismail alias Din Minimi ditangkap. Din Minimi menyerah.", "Nurdin Ismail",
+     ["Din Minimi"]),
+    ("Hal ini diungkapkan Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri). Pria yang "
+     "akrab disapa Dani ini mengatakan layanan Tri tumbuh. \"Kami siap,\" ucap Dani.", "Muhammad Buldansyah", ["Dani"]),
     ("Hadir Fatma Saifullah Yusuf. Sementara itu, Bupati Trenggalek Mochamad Nur Arifin mengungkapkan sungai itu kotor. "
      "Tak cukup sampai di situ, Cak Ipin begitu panggilan akrabnya, juga mendorong ketahanan pangan.",
      "Mochamad Nur Arifin", ["Ipin"]),

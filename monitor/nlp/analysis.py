@@ -398,7 +398,7 @@ def detect_people(st: State) -> None:
     st.mentions = sorted(mentions, key=lambda m: (0 if m.in_title else 1, m.span.start))
 
 
-_DEFINED = re.compile(r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|untuk|kepada|dari|bagi|&)[ \t]+)?){1,10})\(([A-Z][A-Za-z]{3,}"
+_DEFINED = re.compile(r"((?:[A-Z0-9][\w-]*[ \t]+(?:(?:dan|untuk|kepada|dari|bagi|&)[ \t]+)?){1,10})\(([A-Z][A-Za-z]{2,}"
                       r"(?:[ \t]+[A-Z][a-z]+)?)\)")
 _BODY_HEADS = vocab.ORG_WORDS | {"pusat", "direktorat", "bidang", "seksi", "unit", "sekolah", "balai"}
 
@@ -410,11 +410,15 @@ def _defined_bodies(text: str) -> frozenset:
     for m in _DEFINED.finditer(text):
         words = [w.lower() for w in m.group(1).split()]
         head = next((i for i, w in enumerate(words) if w in _BODY_HEADS), None)
-        # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's.
-        if head is None or any(w in vocab.ROLE_WORDS for w in words[:head]):
-            continue
         first, *rest = m.group(2).lower().split()
-        if not (first in vocab.NAME_WORDS or first in _BODY_HEADS or first in vocab.ROLE_WORDS or (
+        # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's
+        # (but 'Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)' is the company's).
+        roles = [w for w in words[:head or 0] if w in vocab.ROLE_WORDS]
+        if head is None or roles and first.startswith(roles[0][:2]):
+            continue
+        # (a company's brand may be a name word too: 'PT Hutchison 3 Indonesia (Tri)')
+        company = words[head] in {"pt", "cv", "tbk", "persero"}
+        if not (first in vocab.NAME_WORDS and not company or first in _BODY_HEADS or first in vocab.ROLE_WORDS or (
                 first in vocab.HONORIFICS or first in region_forms())):
             out.add(first)
             out.update(rest)  # ('Bimas Islam': the second word goes with the first, whatever names it also opens)
@@ -545,6 +549,10 @@ _ALIAS_RX = re.compile(
 
 _ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
                         r"(?P<nick>[A-Z][a-z'-]{1,20}\s+[A-Z][a-z'-]{1,20})(?![\w-])")
+_AGE = re.compile(r"\s*\(\d{1,3}\)")
+_NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]elaki|[Pp]emuda|[Pp]olitikus|[Pp]olitisi|"
+                             r"[Tt]okoh|[Aa]nak|[Pp]ejabat)\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
+                             r"(?P<nick>[A-Z][a-z]{2,15})\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
@@ -614,10 +622,15 @@ def _named_as_pair(st: State, mentions, a: int, b: int) -> bool:
 
 def _aliases(st: State, clusters, mentions) -> None:
     alias_of: dict[str, int] = {}
+
+    def after_name(m) -> int:  # ('Faisal (37) alias Komeng': an age may stand between the name and its alias)
+        age = _AGE.match(st.text, m.span.end)
+        return age.end() if age else m.span.end
+
     for m in list(mentions):
         if m.in_title:
             continue
-        a = _ALIAS_RX.match(st.text, m.span.end)
+        a = _ALIAS_RX.match(st.text, after_name(m))
         if not a:
             continue
         nick = a.group("paren") or a.group("nick")
@@ -628,8 +641,8 @@ def _aliases(st: State, clusters, mentions) -> None:
                 continue
         alias_of[nick] = m.cluster
         clusters[m.cluster].aliases.add(nick)
-    # 'Demul, sapaan akrabnya, ...': the nickname of the person named just before.
-    for a in _NICK_AFTER.finditer(st.text):
+    # 'Demul, sapaan akrabnya, ...', 'Pria yang akrab disapa Dani ini ...': the nickname of the person named before.
+    for a in list(_NICK_AFTER.finditer(st.text)) + list(_NICK_DESCRIBED.finditer(st.text)):
         before = sorted((m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"),
                         key=lambda m: m.span.start)
         nick = a.group("nick")
@@ -655,12 +668,14 @@ def _aliases(st: State, clusters, mentions) -> None:
         if len(targets) == 1:
             alias_of[c.surfaces[0]] = targets[0]
             clusters[targets[0]].aliases.add(c.surfaces[0])
-    # 'Usman Muhammad Tokan alias Donnie Tokan': a two-word alias sharing the surname.
+    # 'Usman Muhammad Tokan alias Donnie Tokan': a two-word alias sharing the surname; any two-word 'alias'
+    # ('Nurdin Ismail alias Din Minimi').
     for m in list(mentions):
         if m.in_title or len(m.span.words) < 2:
             continue
-        a = _ALIAS2_RX.match(st.text, m.span.end)
-        if a and a.group("nick").split()[-1].lower() in {w.lower() for w in m.span.words}:
+        a = _ALIAS2_RX.match(st.text, after_name(m))
+        if a and (a.group("nick").split()[-1].lower() in {w.lower() for w in m.span.words} or
+                  re.match(r"\s*,?\s*alias\b", a.group())):
             alias_of[a.group("nick")] = m.cluster
             clusters[m.cluster].aliases.add(a.group("nick"))
     if not alias_of:

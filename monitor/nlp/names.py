@@ -54,7 +54,10 @@ def is_title(tok: str) -> bool:
 
 
 _MIXED_DEGREES = {"MSc", "PhD", "MPd", "SPd", "MSi", "SSos", "SKom", "MKes", "MPA", "MBA", "LLM", "MAg", "SAg",
-                  "MHum", "SIKom", "SHum", "MEng", "BSc", "MSi.", "MSc."}
+                  "MHum", "SIKom", "SHum", "MEng", "BSc", "MSi.", "MSc.",
+                  # medical specialists: 'dr Wismandari Wisnu SpPD-KEMD'
+                  "SpPD", "SpA", "SpOG", "SpB", "SpM", "SpKK", "SpJP", "SpS", "SpKJ", "SpTHT", "SpRad", "SpAn", "SpP",
+                  "SpU", "SpOT", "SpBS", "SpF", "SpN", "SpGK", "SpPK", "SpPA", "SpMK", "SpKFR", "SpDV", "SpBA", "SpBP"}
 
 
 def is_degree(tok: str) -> bool:

@@ -123,6 +123,9 @@ _NOUN_SHAPE = re.compile(r"^(?:ke[a-z]{3,}an|pe[nmr]?[a-z]{3,}an|per[a-z]{3,}an|
 _ME_VERB = re.compile(r"^(?:meng|meny|mem|men|me)[a-z]{3,}$")
 _ME_VERB_END = re.compile(r"(?:kan|i)$")
 _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama", "usai", "ketika", "bahwa"})
+# Glue words that always lead into more words: never last before punctuation.
+_LEADING_GLUE = frozenset({"di", "ke", "dan", "yang", "pada", "dari", "untuk", "kepada", "dengan", "dalam", "bersama",
+                           "usai", "saat", "akan", "ikut", "tak", "tidak"})
 _SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dari", "untuk", "kepada", "dengan",
                          "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
 
@@ -215,6 +218,12 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                     after_name = bool(toks) and toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and (
                         text[toks[-1].end:start] == " ")
                     cut = _glued_suffix(t, known, after_name)
+                    if cut and t[cut:].rstrip(".").lower() in _LEADING_GLUE and (
+                            re.match(r"\s*(?:[^\w\s]|$)", text[end:end + 2]) or (
+                            toks and toks[-1].text.rstrip(".").lower() in vocab.HONORIFICS | {"dr", "drg"})):
+                        # 'Eka Asmadi, ...': a preposition glued on would stand before a comma; 'dr Wismandari
+                        # Wisnu': right after an honorific stands a name, not a name and a preposition
+                        cut = None
                 if cut:
                     toks.append(Tok(t[:cut], start, start + cut))
                     pieces.insert(0, (t[cut:], start + cut))
@@ -689,6 +698,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 if known >= 1 and known * 2 >= len(full) - 0:
                     evidence = "lexicon"
         lows = [w.rstrip(".").lower() for w in words]
+        # 'Reformasi Birokrasi Yuddy Chrisnandi': an office's nouns before the name are not part of it.
+        while len(words) > 2 and _NOUN_SHAPE.match(lows[0]) and lows[0] not in vocab.NAME_WORDS and not any(
+                _NOUN_SHAPE.match(w) for w in lows[1:]):
+            s, words, lows = s + 1, words[1:], lows[1:]
         if not any(w in vocab.NAME_WORDS for w in lows) and any(_NOUN_SHAPE.match(w) for w in lows):
             continue  # 'Fasilitasi Kekayaan Intelektual', 'Rivalitas Jenama', 'Reforma Agraria'
         if prev is not None and prev.low == "di" and s == 0 and not (kinds[:s] and "T" in kinds[:s]):

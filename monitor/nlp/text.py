@@ -24,6 +24,9 @@ _FUNCTION = {"di", "dan", "ke", "dari", "yang", "untuk", "kalau", "jadi", "soal"
 # 'Video: Antara (Setyanka Harviana Putri/Pradanna Putra Tampi)': a media credit with its crew.
 _CREDIT = re.compile(r"\b(?:Video|Foto|Grafis|Infografis|Editor|Penulis|Reporter|Pewarta|Produser|Sumber)\s*:\s*"
                      r"[^()\n]{0,40}\([^)\n]{0,200}\)")
+# '(REUTERS / Danny Moloshok)', '(ANTARA FOTO/Budi)': a photo agency and its photographer.
+_PHOTO_CREDIT = re.compile(r"\(\s*(?:[Ff]oto\s*:\s*)?(?:REUTERS|Reuters|AFP|AP|EPA|ANTARA(?:\s+FOTO)?|Antara(?:\s+Foto)?|"
+                           r"Getty\s+Images|Dok\.?)\s*/\s*[^()\n]{2,60}\)")
 # '... pungkas Retno. Editor: Shintiya Yulia Frantika Sumber: About Malang': credits run into the text.
 _INLINE_CREDIT = re.compile(r"\b(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Fotografer)\s*:\s*"
                             r"[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,4}")
@@ -63,6 +66,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((m.start(), _inline_title_end(text, m.end())))
     spans.extend((m.start(), m.end()) for m in _CREDIT.finditer(text))
+    spans.extend((m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text))
     spans.extend((m.start(), m.end()) for m in _INLINE_CREDIT.finditer(text))
     spans.extend((m.start(), m.end()) for m in _VIDEO_PROMO.finditer(text))
     m = _SIGNOFF.search(text[-80:]) if text else None

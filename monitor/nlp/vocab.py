@@ -11,7 +11,7 @@ HONORIFICS = {
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
-    "sheikh", "emir", "abuya", "pol", "purn",
+    "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
 }
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
@@ -108,6 +108,10 @@ NON_NAME = BRANDS | {"teheran", "washington", "moskow", "beijing", "tokyo", "riy
     "hut", "ri", "wib", "wita", "wit", "rp", "baca", "juga", "foto", "video", "editor", "penulis",
     "reporter", "sumber", "gen", "z", "milenial", "covid", "corona", "online", "program", "visi", "misi",
     "debat", "kampanye", "deklarasi", "rakor", "rapat", "paripurna", "musda", "muscab", "musyawarah",
+    # countries the press names beside people ('Presiden Turki Recep ...')
+    "turki", "jepang", "korea", "tiongkok", "amerika", "rusia", "inggris", "prancis", "perancis", "jerman", "belanda",
+    "italia", "spanyol", "australia", "malaysia", "singapura", "filipina", "thailand", "vietnam", "pakistan",
+    "iran", "irak", "israel", "palestina", "ukraina", "kanada", "brasil", "meksiko", "argentina",
     # campus and training prose ('Tata Kelola', 'Soft Skill', 'Dies Natalis', 'Bimbingan Konseling')
     "kelola", "boga", "skill", "skills", "soft", "hard", "dies", "cendekia", "konseling", "bimbingan", "wisuda",
     "fakultas", "prodi", "koorprodi", "kaprodi", "jurusan", "magister", "sarjana", "doktoral", "pascasarjana",
