@@ -204,6 +204,9 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Yuddy Chrisnandi menginginkan sistem baru. "
      "\"Harus dipantau,\" tutur Yuddy.", {"Yuddy Chrisnandi"}),
     ("Kontes ini mengamalkan moral dari Nabi Muhammad, kata panitia.", {"Muhammad"}),
+    # a surname that is also a word, before a speech verb; an appositive of kin or kind
+    ("Tetangga lain yang bernama Dewi Jones mengatakan bahwa warga harus saling menghargai.", {"Dewi Jones"}),
+    ("Satu komplain datang dari Helen Bond, wanita yang tinggal jauh dari sana.", {"Helen Bond"}),
     ("Penyanyi Taylor Swift memeluk penyanyi Selena Gomez di Los Angeles. (REUTERS / Danny Moloshok)",
      {"Taylor Swift", "Selena Gomez"}),
     ("Dosen Budi Wicaksono SE, menjelaskan materi.", {"Budi Wicaksono"}),  # a degree, not initials
@@ -360,6 +363,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Penyintas Valeriana Silitubun menyampaikan harapannya agar BNPT terus melaksanakan program pemulihan.",
      ["Valeriana Silitubun"]),
     ("Rektor Iskhaq Iskandar memaparkan tujuh pencapaian LLDIKTI selama satu tahun terakhir.", []),
+    # written words quoted after the verb that introduces them
+    ("Aktris Dian Sastrowardoyo mengunggah foto lama. Dian pun menuliskan caption yang berbunyi, \"Inilah aku saat "
+     "masih berusia 13 tahun.\" Unggahan itu viral.", ["Dian Sastrowardoyo"]),
     # knowing that something is so says nothing
     ("Sekretaris GAMKI Andry Simorangkir hadir. Andry mengetahui bahwa perusakan rumah itu terjadi pukul 14.00.", []),
     # a question inside someone's quote is no statement of its own

@@ -816,6 +816,8 @@ _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap"
               "mendukung", "menggantikan", "menantang", "versus", "vs", "antara", "atas", "tentang"}
 
 
+# What introduces written words quoted after it ('Dian pun menuliskan caption yang berbunyi, "..."').
+_WRITES = {"menuliskan", "menulis", "berbunyi", "mengunggah", "memposting", "mengetik"}
 _NAMED_THING = re.compile(
     r"(?i)\b(?:tema|bertema|bertajuk|berjudul|judul|dijuluki|julukan|istilah|slogan|tagline|tagar|jargon|sebutan|"
     r"bernama|program|gerakan|semboyan|motto|moto|label|(?:di)?sebut\s+sebagai|dikenal\s+(?:sebagai|dengan))\s*$")
@@ -918,6 +920,8 @@ def detect_quotes(st: State) -> None:
             for vm_ in re.finditer(r"[\w-]+", lead):
                 if vm_.group().lower() in vocab.SPEECH_VERBS or vm_.group().lower() in vocab.CUES:
                     vm = vm_
+                elif vm_.group().lower() in _WRITES and not (vm and vm.group().lower() in _WRITES):
+                    vm = vm_  # ('menuliskan caption yang berbunyi': the writer is the subject of the first)
             mm = _MENURUT.search(lead)
             if mm:
                 if mm.group().lower().endswith("nya"):

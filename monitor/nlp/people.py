@@ -123,6 +123,9 @@ _NOUN_SHAPE = re.compile(r"^(?:ke[a-z]{3,}an|pe[nmr]?[a-z]{3,}an|per[a-z]{3,}an|
 _ME_VERB = re.compile(r"^(?:meng|meny|mem|men|me)[a-z]{3,}$")
 _ME_VERB_END = re.compile(r"(?:kan|i)$")
 _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama", "usai", "ketika", "bahwa"})
+# Words of kin or kind in an appositive after a name ('Helen Bond, wanita yang ...', 'Brandon Salim, putra sulung ...').
+_KIN = {"wanita", "pria", "perempuan", "lelaki", "gadis", "pemuda", "pemudi", "remaja", "bocah", "putra", "putri",
+        "anak", "istri", "suami", "ayah", "ibunda", "ayahanda", "kakak", "adik", "cucu", "menantu", "keponakan"}
 # Glue words that always lead into more words: never last before punctuation.
 _LEADING_GLUE = frozenset({"di", "ke", "dan", "yang", "pada", "dari", "untuk", "kepada", "dengan", "dalam", "bersama",
                            "usai", "saat", "akan", "ikut", "tak", "tidak"})
@@ -506,7 +509,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             prv_tok = toks[i0 + s - 1] if i0 + s > 0 else None
             # only where the rest vouches for a name: a title before it, or an appositive between commas
             if (s > 0 and kinds[s - 1] == "T") or (prv_tok is not None and prv_tok.text == "," and nxt_tok is not None
-                                                   and nxt_tok.text in {";", ","}):
+                                                   and nxt_tok.text in {";", ","}) or (
+                    nxt_tok is not None and nxt_tok.low in vocab.SPEECH_VERBS):  # 'Dewi Jones mengatakan'
                 e += 1
         if e < len(run) and run[e].low in _BODY_TAIL:
             k = e
@@ -625,7 +629,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
                 is_degree(nxt2.text) or nxt2.low in vocab.ROLE_HEADS or nxt2.low in {"selaku", "salah", "warga", "seorang",
-                                                                                       "sang", "sosok"}
+                                                                                       "sang", "sosok"} | _KIN
                 or (nxt2.low in vocab.SPEECH_VERBS and prev is not None and prev.text == ",")
             ) and not (len(words) == 1 and words[0].lower() not in vocab.NAME_WORDS and (
                     lone_initial or (prev is not None and prev.low in {"di", "ke", "dari"}))):
