@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 # The rules' version; what a stored analysis records is pipeline_version(), which adds the gazetteers'.
-PIPELINE_VERSION = "nlp-rules-1.1"
+PIPELINE_VERSION = "nlp-rules-1.2"
 
 
 def pipeline_version() -> str:
-    """'nlp-rules-1.1+3f9a0c2e': the rules and the gazetteer files in use."""
+    """'nlp-rules-1.2+3f9a0c2e': the rules and the gazetteer files in use."""
     from monitor.nlp.gazetteer import digest
 
     return f"{PIPELINE_VERSION}+{digest()}"
