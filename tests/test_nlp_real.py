@@ -92,3 +92,22 @@ def test_all_national_articles_pooled_meet_the_bar(evaluate, kind):
     res = evaluate(None)
     assert res["articles"] >= 100
     assert res[kind][2] >= BARS[kind], (kind, res[kind])
+
+
+PAGES = SHARED / "pages" / "anpandu" / "expected_from_upstream_tests.json"
+PAGES_GOLD = Path(__file__).parent / "files" / "nlp_pages"
+
+
+def test_outlet_pages_gold_holds_facts_and_its_offsets_hold():
+    # Pages of ten national outlets (2015-2017): the gold names its page and points into the body text recorded there.
+    if not PAGES.exists():
+        pytest.skip("../shared/data pages absent")
+    pages = json.loads(PAGES.read_text(encoding="utf-8"))
+    golds = sorted(PAGES_GOLD.glob("*.gold.json"))
+    assert len(golds) >= 20
+    for gf in golds:
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        assert set(gold) == {"source", "page", "split", "people", "parties", "quotes", "candidates"}, gf.name
+        text = pages[gold["page"]]["content"]
+        assert all(set(q) == {"at", "speaker", "direct"} for q in gold["quotes"]), gf.name
+        assert all(0 <= q["at"] < len(text) and not text[q["at"]].isspace() for q in gold["quotes"]), gf.name
