@@ -204,6 +204,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Yuddy Chrisnandi menginginkan sistem baru. "
      "\"Harus dipantau,\" tutur Yuddy.", {"Yuddy Chrisnandi"}),
     ("Kontes ini mengamalkan moral dari Nabi Muhammad, kata panitia.", {"Muhammad"}),
+    # a hyphenated surname stays whole where no candidate pairs are talked of
+    ("Guru besar filsafat Franz Magnis-Suseno mengatakan negara harus hadir.", {"Franz Magnis-Suseno"}),
     # a surname that is also a word, before a speech verb; an appositive of kin or kind
     ("Tetangga lain yang bernama Dewi Jones mengatakan bahwa warga harus saling menghargai.", {"Dewi Jones"}),
     ("Satu komplain datang dari Helen Bond, wanita yang tinggal jauh dari sana.", {"Helen Bond"}),

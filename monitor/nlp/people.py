@@ -174,14 +174,25 @@ def _namey(t: Tok) -> bool:
         low not in vocab.ORG_WORDS) and low not in vocab.COMMON_WORDS and low not in _FACILITY
 
 
+_PAIR_TALK = re.compile(r"(?i)\b(?:pasangan|paslon|pilkada|pilgub|pilwalkot|pilwali|pilbup|cagub|cawagub|cabup|"
+                        r"cawabup|cawalkot|cawawalkot|nomor\s+urut|duet|capres|cawapres)\b")
+
+
 def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
     """'Bandaso-Andi' inside 'Rahmat Masri Bandaso-Andi Tenri Karta' joins two full names: split it.
     A pair nickname standing alone ('Appi-Aliyah') stays one token."""
     out = []
+    pairs_talk = None
     for k, t in enumerate(toks):
         if "-" in t.text.strip("-") and t.text[:1].isupper() and all(p[:1].isupper() for p in t.text.split("-") if p):
             before = k > 0 and _namey(toks[k - 1]) and text[toks[k - 1].end:t.start] == " "
             after = k + 1 < len(toks) and _namey(toks[k + 1]) and text[t.end:toks[k + 1].start] == " "
+            if before and not after:
+                if pairs_talk is None:
+                    pairs_talk = bool(_PAIR_TALK.search(text))
+                # 'Franz Magnis-Suseno', 'Shai Gilgeous-Alexander': a hyphenated surname, unless the article
+                # talks of candidate pairs ('Bobby Nasution-Surya menang').
+                before = pairs_talk
             if before or after:
                 pos = t.start
                 for n, part in enumerate(t.text.split("-")):
@@ -400,6 +411,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             if tk.low in {"ramadan", "ramadhan"} and k == len(run) - 1 and k >= 2 and kinds[k - 1] == "N" and (
                     kinds[k - 2] == "N") and j < n and toks[j].text == ",":
                 kinds[k] = "N"  # 'Adityas Agung Ramadan, wisudawan ...': a surname, not the fasting month
+                continue
+            if k and kinds[k] == "O" and kinds[k - 1] == "N" and tk.text.count("-") == 1 and all(
+                    len(p_) >= 3 and p_[:1].isupper() and p_[1:].islower() for p_ in tk.text.split("-")):
+                kinds[k] = "N"  # 'Franz Magnis-Suseno': a hyphenated surname the tokenizer kept whole, no pair
                 continue
             if tk.low in vocab.MONTHS and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and _kind(run[k + 1], False) == "N":
                 kinds[k] = "N"  # 'Raja Juli Antoni': a month's name inside a person's name
