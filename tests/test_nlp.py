@@ -702,7 +702,7 @@ def test_cues_without_their_commas(nlp, text, statements):
 
 def test_names_in_quote_marks_are_no_quotes(nlp):
     text = ("Pertamina menetapkan TOP 3 \"Pertamuda Seed and Scale 2024\". Yakni \"PT Meta Seaco Indonesia\" dari UGM. "
-            "\"Kapal Karya Anak Bangsa\" dipamerkan.")
+            "\"Kapal Karya Anak Bangsa\" dipamerkan. Lalu \"Smong si Raksasa Laut\" dipentaskan.")
     assert analyze("Berita", text, nlp=nlp)["quotes"] == []
 
 
@@ -716,9 +716,13 @@ def test_an_acronym_opening_another_bodys_name_is_no_party(nlp, text, parties):
     assert [p["id"] for p in analyze("Berita", text, nlp=nlp)["parties"]] == parties
 
 
-def test_a_full_stop_glued_after_a_date_ends_the_sentence(nlp):
+@pytest.mark.parametrize("text, sents", [
+    ("Kaesang bertemu Pramono pada Rabu (11/6).Ia juga mengaku mendapat wejangan soal politik.",
+     ["Kaesang bertemu Pramono pada Rabu (11/6).", "Ia juga mengaku mendapat wejangan soal politik."]),
+    ('Retno menyatakan bahwa pemerintah perlu berhati-hati."Jangan sampai gagal," tegas Retno.',
+     ["Retno menyatakan bahwa pemerintah perlu berhati-hati.", '"Jangan sampai gagal," tegas Retno.']),
+])
+def test_a_full_stop_glued_to_the_next_sentence_ends_it(text, sents):
     from monitor.nlp.quotes import sentences
 
-    text = "Kaesang bertemu Pramono pada Rabu (11/6).Ia juga mengaku mendapat wejangan soal politik."
-    assert [text[s:e] for s, e in sentences(text)] == ["Kaesang bertemu Pramono pada Rabu (11/6).",
-                                                       "Ia juga mengaku mendapat wejangan soal politik."]
+    assert [text[s:e] for s, e in sentences(text)] == sents

@@ -83,7 +83,7 @@ def find_direct(text: str, skip) -> list[Quote]:
     return out
 
 
-_NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x"}
+_NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x", "si", "sang"}
 
 
 def _closes_only(text: str, pos: int) -> bool:
@@ -127,8 +127,9 @@ def cue_after(text: str, end: int):
     return word, rest_start, carried
 
 
-# ('... kata dia.Sebaliknya, anggota ...', '... pada Rabu (11/6).Ia juga ...': scrapers drop the space after a full stop)
-SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$)|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
+# ('... kata dia.Sebaliknya, anggota ...', '... pada Rabu (11/6).Ia juga ...', '... dilaksanakan."Jangan ...': scrapers
+# drop the space after a full stop)
+SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$|[\"\u201c\u201d][A-Z])|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
 _NO_END = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]|\b(?:Muh|Moh|Moch|Mochd|Abd|Drs|Dra|Kab|Kec|Jln|Prov|Hj|Ir|Prof|Tgk|No|Sdr))$")
 
 
