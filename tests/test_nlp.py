@@ -365,6 +365,10 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Penyintas Valeriana Silitubun menyampaikan harapannya agar BNPT terus melaksanakan program pemulihan.",
      ["Valeriana Silitubun"]),
     ("Rektor Iskhaq Iskandar memaparkan tujuh pencapaian LLDIKTI selama satu tahun terakhir.", []),
+    # a clause whose subject is an abstract noun; not the noun given or asked for
+    ("Ketua KPU Afifuddin hadir. Afifuddin mengusulkan pemungutan suara nasional dipisah dari pemilu daerah.",
+     ["Afifuddin"]),
+    ("Rektor Ahmed Abdul Basith menyampaikan permohonan maaf jika sering mengingatkan mahasiswa.", []),
     # written words quoted after the verb that introduces them
     ("Aktris Dian Sastrowardoyo mengunggah foto lama. Dian pun menuliskan caption yang berbunyi, \"Inilah aku saat "
      "masih berusia 13 tahun.\" Unggahan itu viral.", ["Dian Sastrowardoyo"]),

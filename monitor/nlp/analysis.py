@@ -1409,7 +1409,12 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
 def _clause_follows(after: str) -> bool:
     """A subject then its verb within a few words: 'putusan itu membawa implikasi ...'."""
     ws = re.findall(r"[\w-]+", re.split(r"[,.;:]", after, maxsplit=1)[0].lower())[:7]
-    if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) or ws[0] in _TOPIC_PREP | {
+    # ('menyampaikan penghargaan kepada ...' names what was given; 'mengusulkan pemungutan suara nasional dipisah'
+    # is a clause whose subject is such a noun)
+    if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) and (
+            len(ws) < 2 or ws[1] in _TOPIC_PREP | {"tersebut", "itu", "ini", "maaf"} or ws[0] in {
+                "pernyataan", "permohonan", "permintaan", "penghargaan", "perhatian", "pesan"}) or (
+            ws[0] in _TOPIC_PREP) or ws[0] in {
             "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan",
             "surat", "dokumen", "berkas", "bantuan", "hadiah", "santunan", "piagam", "sambutan", "pidato", "data"}:
         return False
