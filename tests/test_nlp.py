@@ -369,6 +369,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Ketua KPU Afifuddin hadir. Afifuddin mengusulkan pemungutan suara nasional dipisah dari pemilu daerah.",
      ["Afifuddin"]),
     ("Rektor Ahmed Abdul Basith menyampaikan permohonan maaf jika sering mengingatkan mahasiswa.", []),
+    ("Kapolres Jajang hadir. Jajang mengungkapkan adanya empat korban jiwa dalam insiden ini.", []),
+    ("Juru bicara Andy Budiman hadir. Andy menjelaskan alasan mundurnya batas waktu lantaran PSI ingin menunggu.",
+     ["Andy Budiman"]),
     # written words quoted after the verb that introduces them
     ("Aktris Dian Sastrowardoyo mengunggah foto lama. Dian pun menuliskan caption yang berbunyi, \"Inilah aku saat "
      "masih berusia 13 tahun.\" Unggahan itu viral.", ["Dian Sastrowardoyo"]),

@@ -790,6 +790,9 @@ def _topic_object(after: str) -> bool:
             return True
         if ws[0] in _COUNTED and len(ws) > 1 and ws[1] in _COUNTED_NOUNS:
             return True
+        if ws[0] in {"adanya", "alasan", "alasannya", "keberatan", "keberatannya", "tanggapan", "tanggapannya"} and (
+                not re.search(r"\b(?:bahwa|agar|supaya|lantaran|karena|sebab|yakni|yaitu|adalah)\b", after[:120])):
+            return True  # 'mengungkapkan adanya empat korban jiwa', 'menjelaskan alasan perpanjangan waktu ...'
     if ws[0] in {"pentingnya", "perlunya", "urgensi"}:
         return True
     if not re.match(r"\s*[,:]", after):  # ('mengatakan, soal itu, pihaknya ...' does make a statement)
