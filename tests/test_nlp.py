@@ -350,6 +350,10 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Wakil Ketua DPR Sufmi Dasco Ahmad hadir. Dasco berujar bahwa DPR melangkah dengan penuh perhitungan. "
      "\"Kami mesti sikapi hati-hati dan kami akan kaji dengan cermat.\" Rapat lalu ditutup.",
      ["Sufmi Dasco Ahmad", "Sufmi Dasco Ahmad"]),
+    # a person named in the topic phrase is not the subject; a role with 'itu' points back past its sentence
+    ("Sekjen PSI Raja Juli Antoni menemui Jokowi di Solo. \"Beliau sedang berpikir,\" ungkap Raja Juli. Soal kabar "
+     "Jokowi masuk bursa ketua umum, Sekjen PSI itu mengatakan partainya menyambut dengan senang hati.",
+     ["Raja Juli Antoni", "Raja Juli Antoni"]),
     # a stance or a counted noun as the verb's object, no clause after it
     ("Rektor Intiyas Utami hadir. Intiyas mengungkapkan apresiasinya terhadap pelaksanaan kegiatan ini. "
      "PT PAL ingin menegaskan kembali komitmennya dalam mendukung Surabaya. Jaksa Wawan Yunarwanto menyampaikan "

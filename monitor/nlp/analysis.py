@@ -813,6 +813,8 @@ def _topic_object(after: str) -> bool:
         nxt = re.split(r"[,.;]", after, maxsplit=1)[0].lower().split()[1:9]
         return len(ws) > 1 and ws[1] in _TOPIC_PREP and not any(w in _PREDICATE for w in nxt)
     return (bool(_ABSTRACT.match(ws[0])) or ws[0] in _ABSTRACT_WORDS) and len(ws) > 1 and ws[1] in _TOPIC_PREP
+_TOPIC_OPENERS = {"soal", "terkait", "mengenai", "tentang", "perihal", "seputar", "menanggapi", "menyinggung",
+                  "menyoal", "disinggung", "ditanya", "ditanyai", "dikonfirmasi"}
 _SUBJ_STOP = {"dari", "untuk", "kepada", "bersama", "oleh", "dengan", "terhadap", "tentang", "soal", "dan", "serta",
               "mendampingi", "melawan", "pasangan", "wakilnya", "calon", "bakal", "disebut", "diusung", "didukung",
               "ke", "di", "pada", "menemui", "menemani", "bertemu", "mengunjungi", "didampingi", "mengusung",
@@ -866,6 +868,10 @@ def detect_quotes(st: State) -> None:
             # ('Setelah bertemu, Kaesang mengaku ...': a comma closes the phrase before the name)
             before = re.findall(r"[\w-]+", text[max(seg_start, m.span.start - 20):m.span.start].lower().split(",")[-1])
             if before and before[-1] in _SUBJ_STOP:
+                continue
+            # ('Soal kabar Jokowi masuk bursa, Menteri Kehutanan itu mengatakan': named in the topic, not the subject)
+            opener = re.match(r"\s*([\w-]+)", text[seg_start:m.span.start].rsplit(",", 1)[-1].lower())
+            if opener and opener.group(1) in _TOPIC_OPENERS and "," in text[m.span.end:verb_pos]:
                 continue
             good.append(m)
         if good:
@@ -1088,6 +1094,10 @@ def _subject_before(st: State, pos: int):
               and not st.skip(m.span.start) and not any(a <= m.span.start < b for a, b in quoted)]
     if not before:
         return None
+    # ('Soal kabar Jokowi masuk bursa, Menteri Kehutanan itu mengatakan ...': the role points back past its own
+    # sentence, not at someone that sentence talks about)
+    here = max((a for a, b in st.sents if a <= pos), default=0)
+    before = [m for m in before if m.span.start < here] or before
     last = before[-1].span.start
     sent_start = max((a for a, b in st.sents if a <= last), default=0)
     return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
