@@ -40,10 +40,15 @@ def test_clean_name(raw, clean):
     ("Soekarno", "Sukarno"), ("Djoko", "Joko"), ("Tjahjo", "Cahyo"), ("Sjarif", "Syarif"),
     ("Syarif", "Sarif"), ("Chairul", "Khairul"), ("Muh.", "Muhammad"), ("Moch", "Mohammad"),
     ("M.", "Mochammad"), ("Noer", "Nur"), ("Baharuddin", "Baharudin"), ("Qalby", "Kalbi"),
-    ("Chandra", "Candra"), ("Cholil", "Kholil"),
+    ("Cholil", "Kholil"),
 ])
 def test_fold_spelling_variants(a, b):
     assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("a, b", [("Cici", "Kiki"), ("Candra", "Kandra")])
+def test_fold_keeps_different_names_apart(a, b):
+    assert fold(a) != fold(b)
 
 
 def test_name_key_drops_titles():
@@ -674,6 +679,11 @@ def test_name_edges_from_the_articles_own_usage(nlp, text, names):
     ("Pilpres Korsel Disorot", "Anggota DPR dari Fraksi Partai Demokrat Herman Khaeron menilai video itu berbahaya.",
      ["DEMOKRAT"]),
     ("Partai Demokrat Usung Kader di Pilkada", "Partai Demokrat resmi mengusung kadernya.", ["DEMOKRAT"]),
+    # a foreign country in the headline, but no foreign election or government: our parties
+    ("Partai Buruh Gelar Aksi Bela Palestina di Depan Kedubes AS",
+     "Presiden Partai Buruh Said Iqbal mengatakan aksi digelar damai.", ["BURUH"]),
+    ("Demokrat Minta Pemerintah Segera Lobi AS soal Tarif Impor", "Partai Demokrat meminta pemerintah bergerak.",
+     ["DEMOKRAT"]),
 ])
 def test_parties_that_share_a_name_abroad(nlp, title, text, parties):
     assert [p["id"] for p in analyze(title, text, nlp=nlp)["parties"]] == parties
@@ -737,3 +747,49 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it(text, sents):
     from monitor.nlp.quotes import sentences
 
     assert [text[s:e] for s, e in sentences(text)] == sents
+
+
+# -- limits of this session's rules, found in review ---------------------------------------------------------------
+@pytest.mark.parametrize("text, names", [
+    # a country before a name is no first name, even where the article uses it as a subject
+    ("Perdana Menteri Israel Benjamin Netanyahu mengatakan perang berlanjut. Israel menyatakan tidak akan mundur.",
+     ["Benjamin Netanyahu"]),
+    # a person's nickname in brackets is no body's short name; a club's suffix is no initials
+    ("Ketua DPRD Kota Surabaya Adi Sutarwijono (Awi) memimpin rapat.", ["Adi Sutarwijono"]),
+    ("Pelatih Arema FC, Joko Susilo, mengatakan timnya siap menghadapi laga.", ["Joko Susilo"]),
+    # a byline without a colon
+    ("Laporan wartawan Tribunnews.com, Ilham Rian Pratama dan Gita Irawan Saputra\n"
+     "Presiden Prabowo Subianto meresmikan jembatan.", ["Prabowo Subianto"]),
+])
+def test_names_the_new_rules_leave_alone(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+@pytest.mark.parametrize("text, statements", [
+    # 'ibu dua anak itu' is the woman of the same sentence
+    ("Wali Kota Bekasi Tri Adhianto meninjau banjir.\nDi depan rumahnya, Siti Aminah menangis, \"Kami belum dapat "
+     "bantuan sama sekali,\" kata ibu dua anak itu.", [("Kami belum dapat bantuan sama sekali", "Siti Aminah")]),
+    # an adjective after an abstract noun makes no clause
+    ("Bupati Sleman Kustini Sri Purnomo menyampaikan keprihatinan mendalam atas musibah banjir di wilayahnya.", []),
+    # a comma after the opening word: the statement starts after the cue
+    ("Ketua DPC Budi Santoso hadir. Pemerintah, kata Budi Santoso, telah menetapkan kebijakan baru.",
+     [("telah menetapkan kebijakan baru", "Budi Santoso")]),
+])
+def test_statements_the_new_rules_leave_alone(nlp, text, statements):
+    assert [(q["text"], q["speaker"]) for q in analyze("Berita", text, nlp=nlp)["quotes"]] == statements
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 'Candra' for Chandra (ch and c), but Cici is not Kiki
+    ("Ketua YAMI Chandra Darusman hadir. \"Kami siap bekerja sama,\" kata Candra.", "Chandra Darusman"),
+    ("Dua pedagang, Cici Wulandari dan Kiki Amelia, mengeluh. \"Sejak pagi belum ada yang beli,\" kata Cici.",
+     "Cici Wulandari"),
+])
+def test_c_and_ch_in_short_forms(nlp, text, speaker):
+    assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == [speaker]
+
+
+def test_a_weekday_after_an_alias_is_not_part_of_it(nlp):
+    r = analyze("Berita", "Polisi menangkap Rudi Hartono alias Gondrong Senin (12/5) malam. Gondrong diduga mencuri.",
+                nlp=nlp)
+    assert all("Gondrong Senin" not in p["variants"] for p in r["people"])

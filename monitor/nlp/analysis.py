@@ -9,7 +9,7 @@ from monitor.nlp import vocab
 from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties, foreign_shared
-from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words
+from monitor.nlp.people import STOP_WORDS, NameSpan, Tok, _kind, find_names, key_of, place_words
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
 from monitor.nlp.regions import forms as region_forms
@@ -289,7 +289,8 @@ def detect_people(st: State) -> None:
     things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
     head = [n for n in head if not (len(n.words) == 1 and n.words[0] in things)]
-    body = [_with_first_word_named_alone(st.text, n, body) for n in body]
+    body = [_with_first_word_named_alone(st.text, n, body, lambda pos: bool(bmask[pos]) if 0 <= pos < len(bmask) else False)
+            for n in body]
     body = _without_stray_first_word(st.text, body)
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
@@ -410,6 +411,10 @@ def _defined_bodies(text: str) -> frozenset:
     for m in _DEFINED.finditer(text):
         words = [w.lower() for w in m.group(1).split()]
         head = next((i for i, w in enumerate(words) if w in _BODY_HEADS), None)
+        named = m.group(1).split()[-2:]
+        if len(named) == 2 and all(_kind(Tok(w, 0, len(w)), False) == "N" for w in named) and any(
+                w.lower() in vocab.NAME_WORDS for w in named):
+            continue  # 'Ketua DPRD Kota Surabaya Adi Sutarwijono (Awi)': a person's nickname
         first, *rest = m.group(2).lower().split()
         # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's
         # (but 'Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)' is the company's).
@@ -448,7 +453,7 @@ def _without_stray_first_word(text: str, body: list[NameSpan]) -> list[NameSpan]
     return out
 
 
-def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan]) -> NameSpan:
+def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan], masked) -> NameSpan:
     """'Perludem Heroik Mutaqin Pratama ... ujar Heroik': a capitalised word just before a full name that the
     article also uses alone as a speaker is the name's first word, though it is an ordinary word too."""
     if len(n.words) < 2:
@@ -457,8 +462,11 @@ def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan]) -
     if not m:
         return n
     w = m.group(1)
-    if w.lower() in STOP_WORDS or w.lower() in vocab.ROLE_WORDS or w.lower() in vocab.ORG_WORDS or (
-            w.lower() in vocab.HONORIFICS or w.lower() in region_forms() or any(w in o.words for o in body)):
+    low = w.lower()
+    # (not an office, a body, a country or a party: 'Perdana Menteri Israel Benjamin Netanyahu ... Israel menyatakan')
+    if low in STOP_WORDS or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME or (
+            low in vocab.HONORIFICS or low in region_forms() or low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS
+            or _kind(Tok(w, 0, len(w)), False) != "C" or masked(n.start - len(w) - 1) or any(w in o.words for o in body)):
         return n
     alone = re.compile(r"(?<![\w-])" + w + r"(?![\w-])(?!\s+[A-Z])")
     # (alone: not closing a longer capitalised name, as 'Barat' closes 'Jawa Barat mengatakan')
@@ -510,6 +518,10 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
     if len(key) == 1 and (len(s.words[0].rstrip(".")) <= 2 or key[0] == "mhd"):
         return None
     hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
+    if not hits and len(key) == 1 and "c" in key[0]:
+        # 'Candra' for Chandra Darusman (ch folds to k): only when no one is named 'Candra' itself
+        kkey = (key[0].replace("c", "k"),)
+        hits = [i for i, c in enumerate(clusters) if any(compatible(kkey, k) for k in c.keys)]
     if not hits and len(key) == 1 and len(key[0]) >= 4:
         # Clipped nicknames: Risma for Rismaharini, Zaki for Zakiyuddin, Pram for Pramono Anung (not for
         # his daughter Hanifa Fadhila Pramono: people are clipped by their own first name).
@@ -674,8 +686,9 @@ def _aliases(st: State, clusters, mentions) -> None:
         if m.in_title or len(m.span.words) < 2:
             continue
         a = _ALIAS2_RX.match(st.text, after_name(m))
-        if a and (a.group("nick").split()[-1].lower() in {w.lower() for w in m.span.words} or
-                  re.match(r"\s*,?\s*alias\b", a.group())):
+        last = a.group("nick").split()[-1].lower() if a else ""
+        if a and (last in {w.lower() for w in m.span.words} or re.match(r"\s*,?\s*alias\b", a.group()) and not (
+                last in vocab.DAYS or last in vocab.MONTHS or last in vocab.NON_NAME)):
             alias_of[a.group("nick")] = m.cluster
             clusters[m.cluster].aliases.add(a.group("nick"))
     if not alias_of:
@@ -1038,8 +1051,10 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     words = re.findall(r"\S+", seg.strip())
     lows = [w.lower().strip(",.") for w in words[:10]]
     if pos is not None and lows and lows[0] in _HUMAN_NOUNS and any(w in {"itu", "tersebut", "ini"} for w in lows):
-        # 'kata ibu dua anak itu', 'ujar pria kelahiran Makassar itu': someone just named.
-        return _subject_before(st, pos)
+        # 'kata ibu dua anak itu', 'ujar pria kelahiran Makassar itu': someone just named, before the descriptor
+        # ('Putra bungsu dari Presiden ke-7 RI Joko Widodo ini' is not Joko Widodo).
+        start = st.text.rfind(seg.strip(), 0, pos + 1)
+        return _subject_before(st, start if start >= 0 else pos)
     # 'Bahkan Pak Gubernur', 'Mantan Menteri ... ini', 'sang Ketua': the office behind a courtesy word.
     while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks",
                                                              "bahkan", "namun", "lalu", "kemudian", "adapun",
@@ -1076,7 +1091,7 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
-        return _subject_before(st, pos)
+        return _subject_before(st, pos, past_sentence=True)
     return None
 
 
@@ -1086,7 +1101,7 @@ _HUMAN_NOUNS = {"ibu", "bapak", "pria", "wanita", "perempuan", "lelaki", "laki-l
                 "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami"}
 
 
-def _subject_before(st: State, pos: int):
+def _subject_before(st: State, pos: int, past_sentence: bool = False):
     """'Politikus Partai Gerindra ini' is the subject of the sentences before: the first person
     named, outside quotes, in the nearest sentence that names one ('Menurut Prasetyo, kunjungan Prabowo ...')."""
     quoted = getattr(st, "quote_spans", ())
@@ -1096,8 +1111,9 @@ def _subject_before(st: State, pos: int):
         return None
     # ('Soal kabar Jokowi masuk bursa, Menteri Kehutanan itu mengatakan ...': the role points back past its own
     # sentence, not at someone that sentence talks about)
-    here = max((a for a, b in st.sents if a <= pos), default=0)
-    before = [m for m in before if m.span.start < here] or before
+    if past_sentence:
+        here = max((a for a, b in st.sents if a <= pos), default=0)
+        before = [m for m in before if m.span.start < here] or before
     last = before[-1].span.start
     sent_start = max((a for a, b in st.sents if a <= last), default=0)
     return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
@@ -1390,9 +1406,10 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 if len(clause.split()) >= 3:
                     # ('Pemerintah kata dia, telah menetapkan ...': a word before the cue is the clause's subject)
                     lead = sent[:om.start("cue")].strip(" ,")
-                    if lead and not sent[:om.start("cue")].rstrip().endswith(","):
+                    subject = bool(lead) and not sent[:om.start("cue")].rstrip().endswith(",")
+                    if subject:
                         clause = lead + " " + clause
-                    q = Quote(s + (om.start() if lead else om.end()), e, clause, False, cue=om.group("cue").lower())
+                    q = Quote(s + (om.start() if subject else om.end()), e, clause, False, cue=om.group("cue").lower())
                     who = om.group("who")
                     if who.lower() in vocab.PRONOUNS:
                         q.how = "carry-pending"
@@ -1423,7 +1440,10 @@ def _clause_follows(after: str) -> bool:
     """A subject then its verb within a few words: 'putusan itu membawa implikasi ...'."""
     ws = re.findall(r"[\w-]+", re.split(r"[,.;:]", after, maxsplit=1)[0].lower())[:7]
     # ('menyampaikan penghargaan kepada ...' names what was given; 'mengusulkan pemungutan suara nasional dipisah'
-    # is a clause whose subject is such a noun)
+    # is a clause whose subject is such a noun, 'keprihatinan mendalam atas ...' is not)
+    if ws and _ABSTRACT.match(ws[0]) and not any(re.match(r"^di[a-z]{3,}$", w) and w not in _NOT_VERBS or w in _PREDICATE
+                                                  for w in ws[1:]):
+        return False
     if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) and (
             len(ws) < 2 or ws[1] in _TOPIC_PREP | {"tersebut", "itu", "ini", "maaf"} or ws[0] in {
                 "pernyataan", "permohonan", "permintaan", "penghargaan", "perhatian", "pesan"}) or (

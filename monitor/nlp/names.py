@@ -114,8 +114,7 @@ def fold(word: str) -> str:
     w = w.replace("ch", "kh")
     # Then fold letters that writers drop or add: Syarif/Sarif, Khairul/Kairul, Fadhli/Fadli, Qalby/Kalbi.
     w = w.replace("kh", "k").replace("sy", "s").replace("dh", "d").replace("th", "t").replace("ph", "f")
-    # (and c/ch: Chandra/Candra, Cholil/Kholil)
-    w = w.replace("q", "k").replace("v", "f").replace("z", "s").replace("x", "ks").replace("c", "k")
+    w = w.replace("q", "k").replace("v", "f").replace("z", "s").replace("x", "ks")
     w = re.sub(r"(.)\1+", r"\1", w)  # Muhammad/Muhamad, Baharuddin/Baharudin
     if w.endswith("y") and len(w) > 2:
         w = w[:-1] + "i"

@@ -50,10 +50,16 @@ _SHARED_ABROAD = {"DEMOKRAT", "BURUH"}
 _OURS_NEAR = re.compile(r"(?i)\b(?:DPP|DPD|DPW|DPC|fraksi|DPR|DPRD|AHY|SBY|Indonesia|Pilkada|Pemilu\s+2024)\b")
 
 
+# A foreign election or government in the headline: the story's politics happen abroad.
+_FOREIGN_POLITICS = re.compile(r"(?i)\b(?:pilpres|pemilu|pemilihan|parlemen|perdana\s+menteri|kanselir|capres)\b")
+_HOME = re.compile(r"\b(?:Indonesia|RI|DPR|DPRD|KPU|Pilkada|Prabowo|Jokowi)\b")
+
+
 def foreign_shared(title: str, text: str, found: list[dict]) -> list[dict]:
-    """Drop Partai Demokrat / Partai Buruh in a story set abroad (its headline names a foreign country) unless
-    Indonesian party context stands beside the mention: 'capres Partai Demokrat Lee Jae Myung' is Korea's."""
-    if not _ABROAD.search(title):
+    """Drop Partai Demokrat / Partai Buruh in a story of a foreign election or government (the headline names a
+    foreign country and its politics, not ours) unless Indonesian party context stands beside the mention:
+    'capres Partai Demokrat Lee Jae Myung' is Korea's; 'Partai Buruh Gelar Aksi ... Kedubes AS' is ours."""
+    if not (_ABROAD.search(title) and _FOREIGN_POLITICS.search(title)) or _HOME.search(title):
         return found
     return [f for f in found if f["id"] not in _SHARED_ABROAD or _OURS_NEAR.search(
         (title if f.get("in_title") else text)[max(0, f["start"] - 40):f["end"] + 40])]

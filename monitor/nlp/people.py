@@ -133,6 +133,8 @@ _SHORT_GLUE = frozenset({"di", "ke", "dan", "yang", "akan", "ikut", "pada", "dar
                          "dalam", "juga", "itu", "ini", "saat", "usai", "bersama", "tak", "tidak", "pun", "sudah"})
 
 
+# Two capitals that close a club's or a firm's name, not a person's initials ('Arema FC').
+_CLUB_SUFFIXES = {"FC", "SC", "CF", "PS", "UD", "PD", "TBK", "KC"}
 # Words that look glued but are one word: 'Ramadan' is no 'Rama' + 'dan'.
 _WHOLE = {"ramadan", "ramadhan", "sudan", "yordan", "jordan"}
 
@@ -404,7 +406,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             if k == len(run) - 1 and k and kinds[k] == "A" and len(tk.text) == 2 and kinds[k - 1] == "N" and (
                     tk.text not in _NOT_INITIALS and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms()) and (
-                    not is_degree(tk.text)) and (
+                    not is_degree(tk.text)) and tk.text not in _CLUB_SUFFIXES and run[k - 1].low in vocab.NAME_WORDS and (
                     j < n and toks[j].text in {",", "."}):
                 kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
                 continue

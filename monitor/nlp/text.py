@@ -51,8 +51,11 @@ def _line_noise_end(text: str, m: re.Match) -> int:
     related = _INLINE_BACA.match(text, head)
     if related:
         return m.end() if m.end() - m.start() <= _LONG_LINE else _inline_title_end(text, related.end())
-    # Credits: 'Editor: X', 'Penulis Ahmad'; not 'Sumber daya manusia ...' or 'Foto bersama ...' sentences.
-    if re.match(r"[\w ]{0,25}:", text[head:head + 30]) or m.end() - m.start() <= 60:
+    # Credits: 'Editor: X', 'Penulis Ahmad', 'Laporan wartawan Tribunnews.com, Ilham ... dan Gita ...'; not
+    # 'Sumber daya manusia harus ditingkatkan ...' or 'Foto bersama dilakukan ...': sentences have verbs.
+    line = text[head:m.end()]
+    if re.match(r"[\w ]{0,25}:", line) or m.end() - m.start() <= 60 or m.end() - m.start() <= 150 and not re.search(
+            r"\b(?:(?:me|di|ber|ter)[a-z]{3,}|kata|ujar|adalah|yang|harus|akan)\b", line):
         return m.end()
     return m.start()
 
