@@ -411,6 +411,8 @@ def _defined_bodies(text: str) -> frozenset:
     for m in _DEFINED.finditer(text):
         words = [w.lower() for w in m.group(1).split()]
         head = next((i for i, w in enumerate(words) if w in _BODY_HEADS), None)
+        if head is None:
+            continue
         named = m.group(1).split()[-2:]
         if len(named) == 2 and all(_kind(Tok(w, 0, len(w)), False) == "N" for w in named) and any(
                 w.lower() in vocab.NAME_WORDS for w in named):
@@ -418,8 +420,8 @@ def _defined_bodies(text: str) -> frozenset:
         first, *rest = m.group(2).lower().split()
         # 'Kepala Kejaksaan Negeri (Kajari)', 'Kepala Bidang (Kabid)': an office's short name, not a body's
         # (but 'Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)' is the company's).
-        roles = [w for w in words[:head or 0] if w in vocab.ROLE_WORDS]
-        if head is None or roles and first.startswith(roles[0][:2]):
+        roles = [w for w in words[:head] if w in vocab.ROLE_WORDS]
+        if roles and first.startswith(roles[0][:2]):
             continue
         # (a company's brand may be a name word too: 'PT Hutchison 3 Indonesia (Tri)')
         company = words[head] in {"pt", "cv", "tbk", "persero"}
@@ -785,7 +787,7 @@ _COUNTED_NOUNS = {"hal", "poin", "catatan", "alasan", "masukan", "persoalan", "m
 _STANCE_NOUNS = {"apresiasi", "prioritas", "peran", "komitmen", "keberatan", "kekhawatiran", "kekecewaan",
                  "keprihatinan", "kebanggaan", "kegembiraan", "kebahagiaan", "dukungan", "penghargaan", "penyesalan",
                  "ucapan", "syukur", "duka", "belasungkawa", "sikap", "kesiapan", "kesediaan", "ketidaksetujuan",
-                 "penolakan", "keseriusan", "perhatian", "rasa", "terima", "kasih", "rencana", "harapan",
+                 "penolakan", "keseriusan", "perhatian", "rasa", "rencana", "harapan",
                  "keinginan", "tekad", "niat", "visi", "misi", "gagasan", "kepedulian"}
 
 

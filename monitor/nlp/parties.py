@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from monitor.nlp.build_gazetteers import CASED
 from monitor.nlp.gazetteer import load_parties
+from monitor.nlp.vocab import COUNTRIES
 
 _CONTEXT = re.compile(r"(?i)(?:partai|fraksi|dpc|dpw|dpd|dpp|kader|koalisi|parpol|ketua|sekretaris)\W{1,3}$")
 
@@ -34,17 +35,13 @@ def matchers():
     return cased_re, caseless_re, glued_re, lookup
 
 
+_COUNTRY = "|".join(sorted((c.capitalize() for c in COUNTRIES), key=len, reverse=True)) + "|AS|India|Afrika"
 _FOREIGN_AFTER = re.compile(
-    r"\s+(?:Sosialis|Komunis|Konservatif|Liberal|Republik(?:an)?|Kristen|Hijau|Inggris|Australia|Spanyol|Belanda|"
-    r"Jerman|Prancis|Perancis|Jepang|Korea|Israel|Amerika|AS|Malaysia|Singapura|Filipina|Thailand|India|Turki|"
-    r"Brasil|Kanada|Selandia|Norwegia|Swedia|Italia|Portugal|Argentina|Meksiko|Afrika|Pakistan|Bangladesh)\b")
+    rf"\s+(?:Sosialis|Komunis|Konservatif|Liberal|Republik(?:an)?|Kristen|Hijau|{_COUNTRY})\b")
 
 
 # Countries a headline names when the story happens abroad.
-_ABROAD = re.compile(
-    r"\b(?:Korsel|Korut|Korea|Jepang|AS|Amerika|Inggris|Australia|Selandia\s+Baru|Kanada|Spanyol|Jerman|Prancis|"
-    r"Perancis|Belanda|Italia|Israel|Palestina|Iran|Rusia|Ukraina|Tiongkok|China|Taiwan|India|Pakistan|Bangladesh|"
-    r"Malaysia|Singapura|Filipina|Thailand|Myanmar|Vietnam|Kamboja|Brasil|Argentina|Meksiko|Turki|Mesir)\b")
+_ABROAD = re.compile(rf"\b(?:{_COUNTRY})\b")
 # Our parties whose names foreign parties share: the Democratic Party of Korea, Japan or the US; Labour.
 _SHARED_ABROAD = {"DEMOKRAT", "BURUH"}
 _OURS_NEAR = re.compile(r"(?i)\b(?:DPP|DPD|DPW|DPC|fraksi|DPR|DPRD|AHY|SBY|Indonesia|Pilkada|Pemilu\s+2024)\b")

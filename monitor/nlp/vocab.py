@@ -98,7 +98,14 @@ BRANDS = {
     "tiktok", "instagram", "facebook", "whatsapp", "youtube", "google", "twitter", "shopee", "tokopedia", "gojek",
     "bukalapak", "netflix", "starbucks", "kfc", "mcdonald's", "mcdonalds", "chatgpt", "gambas",
 }
-NON_NAME = BRANDS | {"teheran", "washington", "moskow", "beijing", "tokyo", "riyadh", "kairo", "gaza", "kyiv", "kiev",
+# Foreign countries as the Indonesian press writes them (never names; a headline with one may be set abroad).
+COUNTRIES = {
+    "turki", "jepang", "korea", "korsel", "korut", "tiongkok", "china", "taiwan", "amerika", "rusia", "inggris",
+    "prancis", "perancis", "jerman", "belanda", "italia", "spanyol", "portugal", "norwegia", "swedia", "australia",
+    "selandia", "kanada", "malaysia", "singapura", "filipina", "thailand", "vietnam", "myanmar", "kamboja", "pakistan",
+    "bangladesh", "iran", "irak", "israel", "palestina", "ukraina", "brasil", "meksiko", "argentina", "mesir",
+}
+NON_NAME = BRANDS | COUNTRIES | {"teheran", "washington", "moskow", "beijing", "tokyo", "riyadh", "kairo", "gaza", "kyiv", "kiev",
                      "london", "paris", "berlin", "canberra", "ottawa", "brussel", "jenewa", "pyongyang", "seoul",
                      "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
@@ -108,10 +115,6 @@ NON_NAME = BRANDS | {"teheran", "washington", "moskow", "beijing", "tokyo", "riy
     "hut", "ri", "wib", "wita", "wit", "rp", "baca", "juga", "foto", "video", "editor", "penulis",
     "reporter", "sumber", "gen", "z", "milenial", "covid", "corona", "online", "program", "visi", "misi",
     "debat", "kampanye", "deklarasi", "rakor", "rapat", "paripurna", "musda", "muscab", "musyawarah",
-    # countries the press names beside people ('Presiden Turki Recep ...')
-    "turki", "jepang", "korea", "tiongkok", "amerika", "rusia", "inggris", "prancis", "perancis", "jerman", "belanda",
-    "italia", "spanyol", "australia", "malaysia", "singapura", "filipina", "thailand", "vietnam", "pakistan",
-    "iran", "irak", "israel", "palestina", "ukraina", "kanada", "brasil", "meksiko", "argentina",
     # campus and training prose ('Tata Kelola', 'Soft Skill', 'Dies Natalis', 'Bimbingan Konseling')
     "kelola", "boga", "skill", "skills", "soft", "hard", "dies", "cendekia", "konseling", "bimbingan", "wisuda",
     "fakultas", "prodi", "koorprodi", "kaprodi", "jurusan", "magister", "sarjana", "doktoral", "pascasarjana",
