@@ -9,7 +9,7 @@ from monitor.nlp import vocab
 from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties, foreign_shared
-from monitor.nlp.people import STOP_WORDS, NameSpan, Tok, _kind, find_names, key_of, place_words
+from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words, word_kind
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
 from monitor.nlp.regions import forms as region_forms
@@ -180,13 +180,18 @@ def _short_forms_of_places(st: State, clusters, mentions) -> None:
                 if place:
                     if not _person_not_place(st.text, m.start(), m.end()):
                         continue
-                elif not (_CUE_BEFORE.search(st.text[max(0, m.start() - 12):m.start()]) or _SPEECH_AFTER.match(
-                        st.text, m.end())):
+                elif not _cued(st.text, m.start(), m.end()):
                     continue
                 span = NameSpan(m.start(), m.end(), [w], w, "alias")
                 span.key = (fold(w),)
                 mentions.append(Mention(span, False, i))
                 taken.add(m.start())
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    """A word at text[start:end] standing as a speaker: after a cue ('ujar Heroik') or before a speech verb
+    ('Heroik berujar')."""
+    return bool(_CUE_BEFORE.search(text[max(0, start - 12):start]) or _SPEECH_AFTER.match(text, end))
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:juga\s+|pun\s+|lantas\s+|kemudian\s+)?(?:mengatakan|menyebut|menegaskan|menjelaskan|"
@@ -414,7 +419,7 @@ def _defined_bodies(text: str) -> frozenset:
         if head is None:
             continue
         named = m.group(1).split()[-2:]
-        if len(named) == 2 and all(_kind(Tok(w, 0, len(w)), False) == "N" for w in named) and any(
+        if len(named) == 2 and all(word_kind(w) == "N" for w in named) and any(
                 w.lower() in vocab.NAME_WORDS for w in named):
             continue  # 'Ketua DPRD Kota Surabaya Adi Sutarwijono (Awi)': a person's nickname
         first, *rest = m.group(2).lower().split()
@@ -468,12 +473,11 @@ def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan], m
     # (not an office, a body, a country or a party: 'Perdana Menteri Israel Benjamin Netanyahu ... Israel menyatakan')
     if low in STOP_WORDS or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME or (
             low in vocab.HONORIFICS or low in region_forms() or low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS
-            or _kind(Tok(w, 0, len(w)), False) != "C" or masked(n.start - len(w) - 1) or any(w in o.words for o in body)):
+            or word_kind(w) != "C" or masked(n.start - len(w) - 1) or any(w in o.words for o in body)):
         return n
     alone = re.compile(r"(?<![\w-])" + w + r"(?![\w-])(?!\s+[A-Z])")
     # (alone: not closing a longer capitalised name, as 'Barat' closes 'Jawa Barat mengatakan')
-    if not any(not re.search(r"[A-Z][\w.-]*\s+$", text[max(0, a.start() - 30):a.start()]) and (
-            _CUE_BEFORE.search(text[max(0, a.start() - 12):a.start()]) or _SPEECH_AFTER.match(text, a.end()))
+    if not any(not re.search(r"[A-Z][\w.-]*\s+$", text[max(0, a.start() - 30):a.start()]) and _cued(text, a.start(), a.end())
                for a in alone.finditer(text)):
         return n
     start = n.start - len(w) - 1
@@ -753,7 +757,8 @@ def detect_roles(st: State) -> None:
 
 
 # -- stage 7: quotes ----------------------------------------------------------------------
-_MENURUT = re.compile(r"(?i)\bmenuru?t(?:nya|ny)?\b")  # ('Menurt Haryadi,': a typo the press lets through)  # 'Menurutny,': a scraper's clipped word
+# ('Menurt Haryadi,': a typo the press lets through; 'Menurutny,': a scraper's clipped word)
+_MENURUT = re.compile(r"(?i)\bmenuru?t(?:nya|ny)?\b")
 # 'menurut catatan / data / survei ...': a document, no one's statement.
 _MENURUT_DOC = re.compile(
     r"\s*(?:catatan|data|laporan|survei|hasil|penelitian|kajian|aturan|ketentuan|peraturan|jadwal|undang-undang|"
@@ -1443,13 +1448,12 @@ def _clause_follows(after: str) -> bool:
     ws = re.findall(r"[\w-]+", re.split(r"[,.;:]", after, maxsplit=1)[0].lower())[:7]
     # ('menyampaikan penghargaan kepada ...' names what was given; 'mengusulkan pemungutan suara nasional dipisah'
     # is a clause whose subject is such a noun, 'keprihatinan mendalam atas ...' is not)
-    if ws and _ABSTRACT.match(ws[0]) and not any(re.match(r"^di[a-z]{3,}$", w) and w not in _NOT_VERBS or w in _PREDICATE
-                                                  for w in ws[1:]):
+    if ws and _ABSTRACT.match(ws[0]) and (
+            not any(re.match(r"^di[a-z]{3,}$", w) and w not in _NOT_VERBS or w in _PREDICATE for w in ws[1:])
+            or ws[1] in _TOPIC_PREP | {"tersebut", "itu", "ini", "maaf"}
+            or ws[0] in {"pernyataan", "permohonan", "permintaan", "penghargaan", "perhatian"}):
         return False
-    if not ws or ws[0] in _ABSTRACT_WORDS or _ABSTRACT.match(ws[0]) and (
-            len(ws) < 2 or ws[1] in _TOPIC_PREP | {"tersebut", "itu", "ini", "maaf"} or ws[0] in {
-                "pernyataan", "permohonan", "permintaan", "penghargaan", "perhatian", "pesan"}) or (
-            ws[0] in _TOPIC_PREP) or ws[0] in {
+    if not ws or ws[0] in _ABSTRACT_WORDS or ws[0] in _TOPIC_PREP or ws[0] in {
             "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan",
             "surat", "dokumen", "berkas", "bantuan", "hadiah", "santunan", "piagam", "sambutan", "pidato", "data"}:
         return False

@@ -302,6 +302,11 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     return "N"
 
 
+def word_kind(w: str) -> str:
+    """The kind (see _kind) of one capitalised word standing mid-sentence."""
+    return _kind(Tok(w, 0, len(w)), False)
+
+
 def place_words(texts: list[str], extra: str | None = None) -> set[str]:
     """Words this article uses as place names: what follows Kabupaten, Desa, Pilkada ... (Bontolangi)."""
     out = set()
