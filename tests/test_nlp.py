@@ -222,6 +222,13 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Wakil Ketua Komisi X DPR dari Fraksi PDI-P MY Esti Wijayati menyebut sejarah itu penting.", {"MY Esti Wijayati"}),
     ("Kampus meluluskan 900 orang. Adityas Agung Ramadan, wisudawan Sosiologi, berbagi kisah. \"Organisasi itu "
      "penting,\" ujar Adityas.", {"Adityas Agung Ramadan"}),
+    # what happens only to people; named after a word for a person, not after a thing
+    ("Lee McKenzie (lahir 1 Desember 1977) adalah jurnalis olahraga.", {"Lee McKenzie"}),
+    ("Polisi menangkap seorang pria bernama Ozil Kwarta di Desa Bontoa.", {"Ozil Kwarta"}),
+    ("Warga memakai aplikasi bernama Sapa Warga untuk melapor.", set()),
+    # a place, community or monument named by a lower-case head
+    ("Warga kampung Sukamaju Indah hadir. Posko di wilayah Bonto Ramba dibuka di dekat patung Sultan Hasanuddin.",
+     set()),
 ])
 def test_who_counts_as_a_person(nlp, text, expected):
     assert set(people(analyze("Berita", text, nlp=nlp))) == expected

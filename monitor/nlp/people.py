@@ -43,6 +43,8 @@ _STRONG_AFTER = {
     "dilaporkan", "ditetapkan", "diperiksa", "ditangkap", "divonis", "dituntut", "menggugat", "berpasangan",
     "berduet", "bersama-sama", "mengharapkan", "mengutarakan", "mengemukakan", "menduga", "meyakini",
     "merupakan", "adalah", "ialah", "akrab", "alias", "menjabat", "memberikan", "mengklarifikasi",
+    # what happens only to people: 'Lee McKenzie lahir di Ayr', 'Suparman tewas di tempat'
+    "lahir", "dilahirkan", "meninggal", "wafat", "tewas", "menikah", "dimakamkan",
 }
 _STRONG_BEFORE = {
     "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
@@ -55,6 +57,11 @@ _STRONG_BEFORE = {
 _THING_BEFORE = {"program", "gerakan", "aplikasi", "slogan", "tagline", "jargon", "konsep", "kurikulum", "festival",
                  "tema", "bertema", "bertajuk", "berjudul", "julukan", "metode", "sistem", "platform", "inovasi",
                  "proyek", "skema"}
+# Written in lower case just before a capitalised run, these make it a place, a community or a monument.
+_PLACE_BEFORE = {"kampung", "desa", "dusun", "kelurahan", "kecamatan", "kawasan", "wilayah", "daerah", "lingkungan",
+                 "kalangan", "umat", "suku", "kabupaten", "provinsi", "pulau", "jalan", "gunung", "sungai", "pantai",
+                 "pelabuhan", "bandara", "stadion", "lapangan", "gedung", "masjid", "patung", "museum", "perumahan",
+                 "kompleks", "kelompok", "komunitas", "dukuh", "nagari", "gampong", "lorong", "gang", "teluk"}
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
     "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
@@ -126,6 +133,9 @@ _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama",
 # Words of kin or kind in an appositive after a name ('Helen Bond, wanita yang ...', 'Brandon Salim, putra sulung ...').
 _KIN = {"wanita", "pria", "perempuan", "lelaki", "gadis", "pemuda", "pemudi", "remaja", "bocah", "putra", "putri",
         "anak", "istri", "suami", "ayah", "ibunda", "ayahanda", "kakak", "adik", "cucu", "menantu", "keponakan"}
+# Nouns for a person that may stand before 'bernama' (besides _KIN).
+_HUMAN_NOUNS = {"seorang", "warga", "korban", "pelaku", "tersangka", "saksi", "orang", "petani", "nelayan", "siswa",
+                "guru", "pedagang", "sopir", "pengemudi", "ibu", "bapak", "tokoh", "penduduk", "mahasiswa", "buruh"}
 # Glue words that always lead into more words: never last before punctuation.
 _LEADING_GLUE = frozenset({"di", "ke", "dan", "yang", "pada", "dari", "untuk", "kepada", "dengan", "dalam", "bersama",
                            "usai", "saat", "akan", "ikut", "tak", "tidak"})
@@ -584,6 +594,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
         if prev_low(toks, i0 + s) in _THING_BEFORE or prev_low(toks, i0 + s) == "maha":
             continue  # ('Tuhan Yang Maha Esa')
+        if i0 > 0 and toks[i0 - 1].text.islower() and toks[i0 - 1].low in _PLACE_BEFORE and all(kd == "T" for kd in kinds[:s]):
+            continue  # 'warga kampung Sukamaju Indah', 'di kalangan Umat Islam', 'patung Sultan Hasanuddin'
         if e - s == 1 and prev_low(toks, i0 + s).isdigit():
             continue  # 'SDN Pakintelan 02 Gunungpati': a place after a school's number
         evidence = "weak"
@@ -643,6 +655,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         nxt2 = toks[last_idx + 2] if last_idx + 2 < len(toks) else None
         if prev is not None and prev.low in _STRONG_BEFORE and ends_run:
             evidence = "strong"
+        # 'seorang pria bernama Andi', 'korban yang bernama Siti': named after a word for a person (not
+        # 'aplikasi bernama Kinasih').
+        if prev is not None and prev.low == "bernama" and ends_run and s == 0 and any(
+                t.low in _KIN or t.low in _HUMAN_NOUNS for t in toks[max(0, ti - 4):ti - 1]):
+            evidence = "strong"
         lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
         if nxt is not None:
             if nxt.low in vocab.SPEECH_VERBS or nxt.low in {"selaku", "sebagai"}:
@@ -659,8 +676,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             elif len(words) >= 2 and is_degree(nxt.text) and (nxt.text in _MIXED_DEGREES or nxt2 is None or (
                     nxt2.text in {",", "."} or is_degree(nxt2.text))):
                 evidence = "strong"  # degrees written without commas or dots: 'Fadlilatul Taufany ST PhD,'
-            elif nxt.text == "(" and nxt2 is not None and nxt2.text.isdigit() and len(nxt2.text) <= 2:
-                evidence = "strong"  # age: 'Hasnah (61)'
+            elif nxt.text == "(" and nxt2 is not None and (nxt2.text.isdigit() and len(nxt2.text) <= 2 or nxt2.low == "lahir"):
+                evidence = "strong"  # age: 'Hasnah (61)', 'Lee McKenzie (lahir 1 Desember 1977)'
             elif nxt.text == "(" and nxt2 is not None and len(words) >= 2 and nxt2.text.isupper() and (
                     nxt2.text == "".join(w[0] for w in words if w[:1].isalpha()).upper()):
                 evidence = "strong"  # initials: 'Agus Harimurti Yudhoyono (AHY)'
