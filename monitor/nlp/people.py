@@ -61,7 +61,7 @@ _THING_BEFORE = {"program", "gerakan", "aplikasi", "slogan", "tagline", "jargon"
 _PLACE_BEFORE = {"kampung", "desa", "dusun", "kelurahan", "kecamatan", "kawasan", "wilayah", "daerah", "lingkungan",
                  "kalangan", "umat", "suku", "kabupaten", "provinsi", "pulau", "jalan", "gunung", "sungai", "pantai",
                  "pelabuhan", "bandara", "stadion", "lapangan", "gedung", "masjid", "patung", "museum", "perumahan",
-                 "kompleks", "kelompok", "komunitas", "dukuh", "nagari", "gampong", "lorong", "gang", "teluk"}
+                 "kompleks", "komunitas", "dukuh", "nagari", "gampong", "lorong", "gang", "teluk"}
 # Heads after which a capitalised run names a place or a building, never a person.
 _FACILITY = {
     "jalan", "jl", "jln", "lorong", "gang", "gg", "lr", "perumahan", "perum", "kompleks", "komplek", "btn",
