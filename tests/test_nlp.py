@@ -255,9 +255,10 @@ def test_one_person_under_several_names(nlp, text, name, variants):
     # the local habit of opening with ”, and a carried 'ujarnya'
     ("Rudi Hartono hadir.\n\n” Kami siap bekerja keras,” ujar Rudi Hartono.\n\n” Semua tim bergerak,” ujarnya.",
      [("Rudi Hartono", True, "Kami siap bekerja keras", "ujar"), ("Rudi Hartono", True, "Semua tim bergerak", "ujarnya")]),
-    # a quote over two paragraphs
+    # a quote over two paragraphs: the cue at its end names the speaker of both; each reopening mark starts
+    # a statement of its own
     ("Rudi Hartono hadir.\n\n“Kami siap bekerja keras.\n\n“Semua tim bergerak,” kata Rudi Hartono.",
-     [("Rudi Hartono", True, "Kami siap bekerja keras. Semua tim bergerak", "kata")]),
+     [("Rudi Hartono", True, "Kami siap bekerja keras.", "kata"), ("Rudi Hartono", True, "Semua tim bergerak", "kata")]),
     # indirect statement, and a topic verb that is none
     ("Bupati Jeneponto, Iksan Iskandar, mengatakan bahwa anggaran pilkada sudah cair. Iksan Iskandar menanggapi isu itu.",
      [("Iksan Iskandar", False, "anggaran pilkada sudah cair", "mengatakan")]),

@@ -10,7 +10,7 @@ from monitor.nlp.candidates import link
 from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties, foreign_shared
 from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words, word_kind
-from monitor.nlp.quotes import QUOTE_MARKS, Quote, cue_after, find_direct, sentences
+from monitor.nlp.quotes import QUOTE_MARKS, Quote, by_paragraph, cue_after, find_direct, sentences
 from monitor.nlp.regions import dateline_regions, find_regions, lookup
 from monitor.nlp.regions import forms as region_forms
 from monitor.nlp.roles import role_after, role_before
@@ -1580,7 +1580,7 @@ def to_dict(st: State) -> dict:
     quotes = [
         {"speaker": names[q.speaker] if q.speaker is not None else None, "text": q.text, "direct": q.direct,
          "cue": q.cue, "start": q.start, "end": q.end}
-        for q in st.quotes
+        for q in (part for whole in st.quotes for part in by_paragraph(st.text, whole))
     ]
     regions = list(dict.fromkeys(
         [r["name"] for r in st.regions] + [_prov_name(p) for p in sorted(st.provinces)]

@@ -86,6 +86,23 @@ def find_direct(text: str, skip) -> list[Quote]:
 _NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x", "si", "sang"}
 
 
+def by_paragraph(text: str, q: Quote) -> list[Quote]:
+    """A quote run over paragraphs that each reopen with a mark, as one statement per paragraph: the
+    reader (and the briefing) meets a new statement at each new mark. All keep the quote's speaker and cue."""
+    if not q.direct or "\n" not in text[q.start:q.end]:
+        return [q]
+    parts = []
+    for m in re.finditer(r"[^\n]+", text[q.start:q.end]):
+        s, e = q.start + m.start(), q.start + m.end()
+        if parts and not re.match(f"\\s*[{QUOTE_MARKS}]", m.group()):
+            return [q]  # a paragraph that goes on without a mark: not this shape
+        part = _mk(text, s, e, q.speaker)
+        if part.text:
+            part.cue, part.how = q.cue, q.how
+            parts.append(part)
+    return parts or [q]
+
+
 def _closes_only(text: str, pos: int) -> bool:
     """A straight or closing mark shaped as a closer: after a word or a comma, before a space or the end of the
     line ('lain," ujarnya'). An opener stands before a word ('"Belajar ...')."""
