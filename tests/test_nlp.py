@@ -226,6 +226,13 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Lee McKenzie (lahir 1 Desember 1977) adalah jurnalis olahraga.", {"Lee McKenzie"}),
     ("Polisi menangkap seorang pria bernama Ozil Kwarta di Desa Bontoa.", {"Ozil Kwarta"}),
     ("Warga memakai aplikasi bernama Sapa Warga untuk melapor.", set()),
+    # the dateline's town; a town after a street named after a title; places listed after a place noun
+    ("TENGGARONG, mahakamkini.com – Debat digelar di Jalan Jenderal Sudirman, Tenggarong, Kamis (14/11/2024). "
+     "Dendi Suryadi menyoroti layanan di kecamatan pesisir seperti Muara Jawa dan Anggana.", {"Dendi Suryadi"}),
+    ("KABARMURIA.COM, KUDUS – Warga Kudus antusias. Kudus menjadi lumbung suara.", set()),
+    # a middle initial that is also a word
+    ("Pasangan nomor urut 3, Ina Kartika Sari dan Dr. Ir. Abustan A. Bintang, M.Si., hadir.",
+     {"Ina Kartika Sari", "Abustan A. Bintang"}),
     # a place, community or monument named by a lower-case head
     ("Warga kampung Sukamaju Indah hadir. Posko di wilayah Bonto Ramba dibuka di dekat patung Sultan Hasanuddin.",
      set()),
@@ -801,3 +808,17 @@ def test_a_weekday_after_an_alias_is_not_part_of_it(nlp):
     r = analyze("Berita", "Polisi menangkap Rudi Hartono alias Gondrong Senin (12/5) malam. Gondrong diduga mencuri.",
                 nlp=nlp)
     assert all("Gondrong Senin" not in p["variants"] for p in r["people"])
+
+
+def test_one_word_is_no_short_form_of_an_initial(nlp):
+    # 'Aska' is the other pair's deputy, not the 'A.' of Abustan A. Bintang
+    r = analyze("Debat", "Pasangan nomor urut 1, Muh. Aras dan Aska, tampil. Pasangan nomor urut 3, Ina Kartika Sari "
+                "dan Dr. Ir. Abustan A. Bintang, M.Si., menyusul.", nlp=nlp)
+    p = people(r)
+    assert "Aska" in p and "Aska" not in p["Abustan A. Bintang"]["variants"]
+
+
+def test_no_appositive_role_after_menurut(nlp):
+    p = people(analyze("Debat", "Ketua KPU, Ina Kartika Sari, hadir. Menurut Ina Kartika Sari, nelayan di Barru "
+                       "membutuhkan gudang pendingin.", nlp=nlp))
+    assert p["Ina Kartika Sari"]["roles"] == ["ketua kpu"]

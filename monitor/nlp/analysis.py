@@ -11,7 +11,7 @@ from monitor.nlp.names import compatible, fold, word_match
 from monitor.nlp.parties import find_parties, foreign_shared
 from monitor.nlp.people import STOP_WORDS, NameSpan, find_names, key_of, place_words, word_kind
 from monitor.nlp.quotes import QUOTE_MARKS, Quote, by_paragraph, cue_after, find_direct, sentences
-from monitor.nlp.regions import dateline_regions, find_regions, lookup
+from monitor.nlp.regions import dateline_place, dateline_regions, find_regions, lookup
 from monitor.nlp.regions import forms as region_forms
 from monitor.nlp.roles import role_after, role_before
 from monitor.nlp.text import noise_spans
@@ -231,6 +231,10 @@ _CUE_DESCRIPTOR = re.compile(r"[\"\u201d]\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas
 _PLACE_LIST = re.compile(r"\b(?:di|ke|dari|asal|wilayah|kawasan)\s+(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Provinsi|Dusun|"
                          r"Kampung|Jalan|Jl\.)\s+"
                          r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*){0,3}$")
+_PLACES_SUCH_AS = re.compile(
+    r"\b(?:kecamatan|desa|kelurahan|wilayah|daerah|kawasan|kabupaten|kota|pulau|kampung|dusun|nagari|gampong|"
+    r"pelosok|pedalaman)\b[^.,;:!?\n]{0,50}?\b(?:seperti|yakni|yaitu|antara\s+lain|di\s+antaranya|termasuk|meliputi)\s+"
+    r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*,\s*(?:dan\s+)?|\s+(?:dan|serta)\s+))*$")
 _THING_NAMED = re.compile(r"\b(?:program|gerakan|aplikasi|slogan|tagline|jargon|konsep|kurikulum|festival|tema|"
                           r"bertema|bertajuk|berjudul|metode|platform|inovasi)\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 
@@ -260,6 +264,8 @@ def detect_people(st: State) -> None:
     tmasked = [(p["start"], p["end"]) for p in st.parties if p["in_title"]] + st.title_region_spans
     places = frozenset(place_words([st.title, st.text[:20000]], st.region if not lookup(st.region or "") else None))
     places |= _defined_bodies(st.title + "\n" + st.text[:20000])
+    # The dateline's town ('TENGGARONG, mahakamkini.com –') is a place wherever the article names it.
+    places |= {w.lower() for w in (dateline_place(st.text) or "").split() if len(w) > 2 and w.isalpha()}
     bmask = _mask(len(st.text), st.noise + masked)
     tmask = _mask(len(st.title), tmasked)
     title_words = frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", st.title))
@@ -288,6 +294,9 @@ def detect_people(st: State) -> None:
     head = trimmed
     # 'lahir di Desa Lontar, Muara Jaya, Ogan Komaring Ulu': names listed after a place are places.
     body = [n for n in body if n.evidence == "strong" or not _PLACE_LIST.search(st.text[max(0, n.start - 120):n.start])]
+    # 'di kecamatan pesisir seperti Muara Jawa dan Anggana': a list of places named by a place noun.
+    body = [n for n in body if n.evidence == "strong" and n.role_before or not _PLACES_SUCH_AS.search(
+        st.text[max(0, n.start - 160):n.start])]
     # '5. Beri Klarifikasi': a numbered subheading glued into the text by a scraper.
     body = [n for n in body if n.evidence == "strong" or not re.search(r"(?:^|\s)\d{1,2}\.\s*$", st.text[max(0, n.start - 5):n.start])]
     # 'program Kinasih' anywhere in the article: Kinasih is the programme wherever it stands.
@@ -524,6 +533,10 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
     if len(key) == 1 and (len(s.words[0].rstrip(".")) <= 2 or key[0] == "mhd"):
         return None
     hits = [i for i, c in enumerate(clusters) if any(compatible(key, k) for k in c.keys)]
+    if len(key) == 1:
+        # One word names someone by a word of their name, not by an initial ('Aska' is not the 'A.' of
+        # Abustan A. Bintang).
+        hits = [i for i in hits if any(len(w) > 1 and word_match(key[0], w) for k in clusters[i].keys for w in k)]
     if not hits and len(key) == 1 and "c" in key[0]:
         # 'Candra' for Chandra Darusman (ch folds to k): only when no one is named 'Candra' itself
         kkey = (key[0].replace("c", "k"),)
@@ -746,7 +759,10 @@ def detect_roles(st: State) -> None:
         limit = max(text.rfind("\n", 0, m.span.start) + 1, prev_end[m.in_title])
         prev_end[m.in_title] = m.span.end
         nxt = [x.span.start for x in st.mentions if x.in_title == m.in_title and x.span.start >= m.span.end]
-        found = [role_before(text, m.span.start, limit), role_after(text, m.span.end, min(nxt) if nxt else None)]
+        # 'Menurut Ina, nelayan di ...': after 'menurut X,' the statement begins, not an appositive.
+        after = None if re.search(r"(?i)\bmenuru?t\s+$", text[max(0, m.span.start - 10):m.span.start]) else (
+            role_after(text, m.span.end, min(nxt) if nxt else None))
+        found = [role_before(text, m.span.start, limit), after]
         for r in found:
             if not r:
                 continue

@@ -450,6 +450,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     _kind(run[1], False) == "N" and _kind(run[2], False) == "N"):
                 kinds[k] = "N"
                 continue
+            # A middle initial that is also a word: 'Abustan A. Bintang'.
+            elif re.fullmatch(r"[A-Z]\.", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+                    _kind(run[k + 1], False) == "N") and all(len(w.text) > 2 and w.text.isalpha() for w in (run[k - 1], run[k + 1])):
+                kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
             elif kinds[k] == "A" and len(tk.text) <= 2 and tk.low not in vocab.ORG_WORDS and (
                     tk.low not in region_forms()) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
@@ -711,6 +715,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                         and re.match(r"\s*(?:,\s*)?(?:dan|&)\s+[A-Z]|\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,", text[toks[last_idx].end:][:60]):
                     break  # 'Kepala Dinas Sumber Daya Air, Bina Marga, dan Bina Konstruksi': the body's names
                 if toks[back].low in vocab.ROLE_HEADS:
+                    if back > 0 and toks[back - 1].low in _FACILITY:
+                        break  # 'di Jalan Jenderal Sudirman, Tenggarong': a street named after a title, then its town
                     if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
                             nxt is not None and nxt.text == "," and not _AFFIXED.match(words[0].lower())) or (
                             _MONONYM.search(words[0].lower()) and not _AFFIXED.match(words[0].lower())):

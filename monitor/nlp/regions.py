@@ -68,11 +68,22 @@ def find_regions(text: str, skip=lambda pos: False) -> list[tuple[dict, int, int
     return found
 
 
-def dateline_regions(text: str) -> list[dict]:
-    """'KAB.JENEPONTO, jurnalisbicara.com –' or 'MAKASSAR, KOMPAS.com -' at the start of the text."""
-    m = re.match(r"\s*([A-Z][A-Z.\s-]{2,40}?)\s*(?:\([^)]*\))?\s*[,–—-]", text)
+_DATELINE = re.compile(r"\s*(?P<a>[A-Z][A-Za-z.\s-]{2,40}?)\s*(?:\([^)]*\))?\s*(?:,\s*(?P<b>[A-Za-z][\w.\s-]{2,40}?)\s*)?[–—-]\s")
+_OUTLET = re.compile(r"(?i)\.(?:com|id|co|net|org|news|info|tv)\b|\bcom\b")
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a dateline at the start of the text: 'KAB.JENEPONTO, jurnalisbicara.com –',
+    'MAKASSAR, KOMPAS.com -', 'KABARMURIA.COM, KUDUS –'."""
+    m = _DATELINE.match(text)
     if not m:
-        return []
-    place = m.group(1).strip()
-    place = re.sub(r"^KAB\.?\s*", "Kabupaten ", place)
-    return lookup(place.title())
+        return None
+    for part in (m.group("a"), m.group("b")):
+        if part and not _OUTLET.search(part) and part.strip().isupper():
+            return re.sub(r"^KAB\.?\s*", "Kabupaten ", part.strip())
+    return None
+
+
+def dateline_regions(text: str) -> list[dict]:
+    place = dateline_place(text)
+    return lookup(place.title()) if place else []
