@@ -407,6 +407,10 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # 'kata Bima' is Bima Arya, not the town of Bima
     ("Wamendagri Bima Arya meninjau kamar peserta retret. \"Aman ya, semua bersih dan rapi?\" tanya Bima.",
      ["Bima Arya"]),
+    # 'katanya' after a paragraph that opens with someone else than the last speaker
+    ("Kasi Humas, Ipda Jemmy Sahetapy, mengatakan pelaku sudah ditahan.\n\nHalimah Tuasikal yang ditemui di "
+     "rumahnya mengucap syukur.\n\n“Motor itu satu-satunya kendaraan saya,” katanya.",
+     ["Jemmy Sahetapy", "Halimah Tuasikal"]),
 ])
 def test_statement_speakers(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

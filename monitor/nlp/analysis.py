@@ -1025,6 +1025,16 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
     ps = text.rfind("\n", 0, start) + 1
     fresh = [m for m in body if max(ps, last_pos) <= m.span.start < start and not inside_quote(m.span.start)]
     subjects = [m for m in fresh if _is_subject(st, text, m)]
+    if not fresh and not text[ps:start].strip(" " + QUOTE_MARKS) and ps > 1:
+        # A quote opening its paragraph goes on from the sentence before, when that sentence opens with a
+        # person: 'Halimah yang ditemui di rumahnya mengucap syukur ...' then '“Motor itu ...,” katanya.'
+        pe = len(text[:ps].rstrip())
+        s0 = max((a for a, b in st.sents if a < pe), default=0)
+        opener = [m for m in body if max(s0, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
+                  and not re.search(r"[a-z]", re.sub(r"^\W*(?:Sementara itu|Namun|Adapun|Kemudian|Lalu)\W*", "",
+                                                     text[s0:m.span.start]))]
+        if opener:
+            return opener[0].cluster
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]
