@@ -407,6 +407,12 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     # 'kata Bima' is Bima Arya, not the town of Bima
     ("Wamendagri Bima Arya meninjau kamar peserta retret. \"Aman ya, semua bersih dan rapi?\" tanya Bima.",
      ["Bima Arya"]),
+    # a role word standing for the subject of the paragraph before
+    ("Koordinator Bawaslu Manado, Deysi Pangemanan, menjelaskan pihaknya menerima keberatan.\n\nWakil Sekretaris "
+     "DPC PDI Perjuangan Kota Manado, Vicky Rondonuwu, mengapresiasi kerja penyelenggara.\n\n”Kami berterima kasih "
+     "kepada KPU,” kata politikus PDIP itu.", ["Deysi Pangemanan", "Vicky Rondonuwu"]),
+    # an office and its unit, no one named
+    ("Kapolres dalam sambutan yang dibacakan Kabag Ops mengimbau simpatisan tidak membawa senjata tajam.", [None]),
     # 'katanya' after a paragraph that opens with someone else than the last speaker
     ("Kasi Humas, Ipda Jemmy Sahetapy, mengatakan pelaku sudah ditahan.\n\nHalimah Tuasikal yang ditemui di "
      "rumahnya mengucap syukur.\n\n“Motor itu satu-satunya kendaraan saya,” katanya.",
@@ -826,3 +832,14 @@ def test_no_appositive_role_after_menurut(nlp):
     p = people(analyze("Debat", "Ketua KPU, Ina Kartika Sari, hadir. Menurut Ina Kartika Sari, nelayan di Barru "
                        "membutuhkan gudang pendingin.", nlp=nlp))
     assert p["Ina Kartika Sari"]["roles"] == ["ketua kpu"]
+
+
+def test_region_implied_by_the_pairs_linked_by_full_name(nlp):
+    # No region is named, but three full names link to pairs of one regency: the common name is read there.
+    text = ("MASAMBA, teropongrakyat.com – Empat pasangan calon menandatangani deklarasi kampanye damai. Nomor urut 1 "
+            "H. Arsyad Kasmar, S.H. – Muh. Fajar Jabir, S.H., dan nomor urut 4 Muhammad Fauzi, S.E. – Ajie Saputra, "
+            "S.Sos., hadir.")
+    p = people(analyze("Deklarasi Damai", text, nlp=nlp))
+    assert p["Muhammad Fauzi"]["candidate"]["id_paslon"] == p["Ajie Saputra"]["candidate"]["id_paslon"]
+    alone = people(analyze("Deklarasi", "Pasangan Muhammad Fauzi dan Budi Santoso hadir.", nlp=nlp))
+    assert alone["Muhammad Fauzi"]["candidate"] is None

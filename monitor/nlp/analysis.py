@@ -742,6 +742,20 @@ def link_candidates(st: State) -> None:
         r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
+    if st.region_codes:
+        return
+    # No region named, but two or more people linked by their full names all ran in one region (a dateline
+    # of a small town, 'Bumi Lamaranginang'): the article is set there, and the others are read in it.
+    from monitor.nlp.gazetteer import registry
+
+    linked = {c.candidate["id_paslon"] for c in st.clusters if c.candidate}
+    if sum(1 for c in st.clusters if c.candidate) < 2:
+        return
+    codes = {p["kode_wilayah"] for p in registry().people if p["id_paslon"] in linked}
+    if len(codes) == 1:
+        for c in st.clusters:
+            if not c.candidate:
+                c.candidate = link(c.keys, codes, st.provinces, st.explicit_provinces, True, c.roles)
 
 
 # -- stage 6: roles ---------------------------------------------------------------------
@@ -1026,13 +1040,15 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
     fresh = [m for m in body if max(ps, last_pos) <= m.span.start < start and not inside_quote(m.span.start)]
     subjects = [m for m in fresh if _is_subject(st, text, m)]
     if not fresh and not text[ps:start].strip(" " + QUOTE_MARKS) and ps > 1:
-        # A quote opening its paragraph goes on from the sentence before, when that sentence opens with a
-        # person: 'Halimah yang ditemui di rumahnya mengucap syukur ...' then '“Motor itu ...,” katanya.'
+        # A quote opening its paragraph goes on from the sentence before, when a person is the subject there:
+        # 'Halimah yang ditemui di rumahnya mengucap syukur ...', 'Wakil Sekretaris DPC ..., Vicky, mengapresiasi
+        # ...' then '“...,” katanya.' (not 'Acara itu dihadiri Kapolres, AKBP Bagus.')
         pe = len(text[:ps].rstrip())
         s0 = max((a for a, b in st.sents if a < pe), default=0)
         opener = [m for m in body if max(s0, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
-                  and not re.search(r"[a-z]", re.sub(r"^\W*(?:Sementara itu|Namun|Adapun|Kemudian|Lalu)\W*", "",
-                                                     text[s0:m.span.start]))]
+                  and not re.search(r"(?<![\w-])[a-z]", re.sub(r"^\W*(?:Sementara itu|Namun|Adapun|Kemudian|Lalu)\W*", "",
+                                                     text[s0:m.span.start]).rsplit(",", 1)[-1])
+                  and _VERB_NEXT.match(text[m.span.end:m.span.end + 40])]
         if opener:
             return opener[0].cluster
     if subjects:
@@ -1049,6 +1065,8 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
     return before[-1].cluster if before else None
 
 
+_VERB_NEXT = re.compile(r"\s*,?\s*(?:yang|juga|pun|sudah|telah|akan|tidak|hanya|langsung|sempat|lalu|kemudian|"
+                        r"(?:me|ber|di|ter|mem|men|meng)[a-z]{3,})\b")
 _VERBISH = re.compile(r"^(?:me|di|ber|ter|per)[a-z]{3,}$")
 
 
