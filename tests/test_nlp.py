@@ -411,6 +411,10 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
     ("Koordinator Bawaslu Manado, Deysi Pangemanan, menjelaskan pihaknya menerima keberatan.\n\nWakil Sekretaris "
      "DPC PDI Perjuangan Kota Manado, Vicky Rondonuwu, mengapresiasi kerja penyelenggara.\n\n”Kami berterima kasih "
      "kepada KPU,” kata politikus PDIP itu.", ["Deysi Pangemanan", "Vicky Rondonuwu"]),
+    # the subject of the sentence before, after her age and an appositive
+    ("Bachtiar Tijjang berharap nelayan mendapat bantuan.\n\nKembali ke lapangan, Hasnawati (46), pedagang ikan di "
+     "Pasar Lakessi, datang bersama tetangganya.\n\n“Kami cuma mau pasar ini lebih bersih,” tuturnya.",
+     ["Bachtiar Tijjang", "Hasnawati"]),
     # an office and its unit, no one named
     ("Kapolres dalam sambutan yang dibacakan Kabag Ops mengimbau simpatisan tidak membawa senjata tajam.", [None]),
     # 'katanya' after a paragraph that opens with someone else than the last speaker
@@ -843,3 +847,10 @@ def test_region_implied_by_the_pairs_linked_by_full_name(nlp):
     assert p["Muhammad Fauzi"]["candidate"]["id_paslon"] == p["Ajie Saputra"]["candidate"]["id_paslon"]
     alone = people(analyze("Deklarasi", "Pasangan Muhammad Fauzi dan Budi Santoso hadir.", nlp=nlp))
     assert alone["Muhammad Fauzi"]["candidate"] is None
+
+
+def test_city_written_closed_up_and_a_glued_degree(nlp):
+    # KPU writes 'KOTA PARE PARE' and 'HERMANTO.P'; the press 'Parepare' and 'Hermanto'
+    p = people(analyze("Kampanye", "BANDARMADANI.COM, PAREPARE – Pasangan nomor urut 3, H. Tasming Hamid dan "
+                       "Hermanto, berkampanye.", nlp=nlp))
+    assert p["Hermanto"]["candidate"] == {"id_paslon": "1001271", "position": "wakil", "wilayah": "KOTA PARE PARE"}

@@ -1048,7 +1048,7 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
         opener = [m for m in body if max(s0, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
                   and not re.search(r"(?<![\w-])[a-z]", re.sub(r"^\W*(?:Sementara itu|Namun|Adapun|Kemudian|Lalu)\W*", "",
                                                      text[s0:m.span.start]).rsplit(",", 1)[-1])
-                  and _VERB_NEXT.match(text[m.span.end:m.span.end + 40])]
+                  and _VERB_NEXT.match(text[m.span.end:m.span.end + 120])]
         if opener:
             return opener[0].cluster
     if subjects:
@@ -1065,7 +1065,9 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
     return before[-1].cluster if before else None
 
 
-_VERB_NEXT = re.compile(r"\s*,?\s*(?:yang|juga|pun|sudah|telah|akan|tidak|hanya|langsung|sempat|lalu|kemudian|"
+# (an age and an appositive may stand between: 'Hasnawati (46), pedagang ikan di Pasar Lakessi, datang ...')
+_VERB_NEXT = re.compile(r"\s*(?:\(\d{1,3}\))?\s*(?:,[^,.\n\u201c\u201d\"]{1,80},)?\s*,?\s*(?:yang|juga|pun|sudah|telah|akan|"
+                        r"tidak|hanya|langsung|sempat|lalu|kemudian|datang|hadir|tiba|ikut|tampil|turun|"
                         r"(?:me|ber|di|ter|mem|men|meng)[a-z]{3,})\b")
 _VERBISH = re.compile(r"^(?:me|di|ber|ter|per)[a-z]{3,}$")
 

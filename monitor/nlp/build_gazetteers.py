@@ -175,9 +175,12 @@ def build_regions(paslon: list[dict]) -> list[dict]:
             forms = [base_t, f"Provinsi {base_t}", f"Prov. {base_t}", *PROVINCE_SHORT.get(wil, [])]
             name = base_t
         elif jenis == "kota":
+            # KPU writes 'PARE PARE', 'TANJUNG PINANG'; the press mostly 'Parepare', 'Tanjungpinang'.
+            closed = [base_t.replace(" ", "").capitalize(), base_t.replace(" ", "-")] if base_t.count(" ") == 1 else []
+            shorts_c = list(dict.fromkeys(CITY_SHORT.get(wil, []) + closed))
             forms = [f"Kota {base_t}", f"Pemkot {base_t}", f"Wali Kota {base_t}", f"Walikota {base_t}",
                      f"Pilwalkot {base_t}", f"Pilkada Kota {base_t}", base_t]
-            forms += [f for sh in CITY_SHORT.get(wil, []) for f in (f"Kota {sh}", f"Pemkot {sh}", f"Wali Kota {sh}", sh)]
+            forms += [f for sh in shorts_c for f in (f"Kota {sh}", f"Pemkot {sh}", f"Wali Kota {sh}", sh)]
             name = f"Kota {base_t}"
         else:
             shorts = REGION_SHORT.get(wil, [])

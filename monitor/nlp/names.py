@@ -80,6 +80,9 @@ def clean_name(raw: str) -> str:
     # 'H.M. SALIM', 'dr.Hj. MAYA', 'Ir.RENJES': titles glued to each other or to the name.
     name = re.sub(r"\b([A-Za-z]{1,3}\.)(?=[A-Za-z])", r"\1 ", name)
     toks = [t for t in name.split() if t != "."]
+    # 'HERMANTO.P', 'AFNI.Z': a degree or initial glued to the last word by its dot
+    if toks and len(toks[-1]) > 4:
+        toks[-1] = re.sub(r"^([A-Za-z]{3,})\.[A-Za-z]{1,2}\.?$", r"\1", toks[-1])
     while toks and (is_title(toks[0]) or _strip_dots(toks[0]) in {"dr", "drs", "dra", "ir", "prof", "kh", "drg"}):
         toks.pop(0)
     while toks and is_degree(toks[-1]) and len(toks) > 1:
