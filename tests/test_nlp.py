@@ -233,6 +233,11 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     # a middle initial that is also a word
     ("Pasangan nomor urut 3, Ina Kartika Sari dan Dr. Ir. Abustan A. Bintang, M.Si., hadir.",
      {"Ina Kartika Sari", "Abustan A. Bintang"}),
+    # ranks are no part of the name; a hospital named after a doctor; 'Imam' closing a name
+    ("Kapolsek Sumbersari, AKP Ragil Setiawan, mengatakan pelaku ditangkap dekat RSD dr. Soebandi, Patrang.",
+     {"Ragil Setiawan"}),
+    ("Pasangan Nanang Ermanto dan Antoni Imam hadir. Imam Masjid Raya, Ahmad Dahlan, berceramah.",
+     {"Nanang Ermanto", "Antoni Imam", "Ahmad Dahlan"}),
     # a place, community or monument named by a lower-case head
     ("Warga kampung Sukamaju Indah hadir. Posko di wilayah Bonto Ramba dibuka di dekat patung Sultan Hasanuddin.",
      set()),
@@ -593,6 +598,9 @@ def test_candidate_link_by_office(nlp, text, name, linked):
     ("Hadir Fatma Saifullah Yusuf. Sementara itu, Bupati Trenggalek Mochamad Nur Arifin mengungkapkan sungai itu kotor. "
      "Tak cukup sampai di situ, Cak Ipin begitu panggilan akrabnya, juga mendorong ketahanan pangan.",
      "Mochamad Nur Arifin", ["Ipin"]),
+    # the courtesy word before a nickname is no part of it
+    ("Calon bupati Radityo Egi Pratama hadir. \"Jalan desa ini urat nadi,\" ujar pria yang akrab disapa Bung Egi itu.",
+     "Radityo Egi Pratama", ["Egi"]),
 ])
 def test_nicknames_join_the_name(nlp, text, name, variants):
     p = people(analyze("Berita", text, nlp=nlp))

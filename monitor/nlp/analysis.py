@@ -583,6 +583,7 @@ _ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|karib|biasa)\s+(
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]elaki|[Pp]emuda|[Pp]olitikus|[Pp]olitisi|"
                              r"[Tt]okoh|[Aa]nak|[Pp]ejabat)\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
+                             r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning)\s+)?"
                              r"(?P<nick>[A-Z][a-z]{2,15})\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")

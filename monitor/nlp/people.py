@@ -68,7 +68,7 @@ _FACILITY = {
     "masjid", "mesjid", "musala", "mushola", "gereja", "pesantren", "ponpes", "stadion", "bandara",
     "pelabuhan", "terminal", "lapangan", "gedung", "hotel", "wisma", "taman", "pasar", "museum", "monumen",
     "tugu", "jembatan", "bendungan", "makam", "universitas", "institut", "kampus", "sekolah", "sma", "smp",
-    "smk", "sd", "rsud", "rs", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
+    "smk", "sd", "rsud", "rs", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
     "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kabupaten", "kab", "kota",
@@ -85,7 +85,7 @@ _FACILITY = {
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
 # Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
-_SURNAME_ROLES = {"hakim", "jaksa", "dokter"}
+_SURNAME_ROLES = {"hakim", "jaksa", "dokter", "imam"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
@@ -587,7 +587,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
-                                                          "masjid", "lorong", "gang", "gg", "rsud"}]
+                                                          "masjid", "lorong", "gang", "gg", "rsud", "rsd", "rsu",
+                                                          "rsup", "rsia", "rsj", "rsi", "rs"}]
         if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.

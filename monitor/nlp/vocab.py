@@ -31,6 +31,8 @@ ROLE_HEADS = {
     "petahana", "mantan", "eks", "tim", "ketua", "komandan", "pelaksana", "pejabat", "direktris", "irjen",
     "kombes", "akbp", "brigjen", "mayjen", "letjen", "jenderal", "kolonel", "letkol", "mayor", "iptu", "ipda",
     "aiptu", "bripka", "brigpol", "kompol", "aipda", "serka", "sertu", "kopda", "praka", "pratu", "serda",
+    "akp", "briptu", "bripda", "peltu", "pelda", "komjen", "marsekal", "laksma", "marsma", "kopka",
+    "koptu", "prada", "serma", "sertu", "lettu", "letda", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
     "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
     "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami",
     "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
