@@ -422,6 +422,11 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      ["Bachtiar Tijjang", "Hasnawati"]),
     # an office and its unit, no one named
     ("Kapolres dalam sambutan yang dibacakan Kabag Ops mengimbau simpatisan tidak membawa senjata tajam.", [None]),
+    # the dot of a title after a cue is no sentence end; a sentence ends after a quote's closing mark
+    ("Soleman Lende Dappa hadir.\n\n\"Beda pilihan jangan sampai putus persaudaraan,\" kata Dr. Soleman.",
+     ["Soleman Lende Dappa"]),
+    ("Ketua KPU, Yustinus Bili Ngongo, mengatakan, \"Debat ini milik masyarakat.\" Ia juga meminta para pendukung "
+     "tidak membawa atribut berlebihan.", ["Yustinus Bili Ngongo", "Yustinus Bili Ngongo"]),
     # 'katanya' after a paragraph that opens with someone else than the last speaker
     ("Kasi Humas, Ipda Jemmy Sahetapy, mengatakan pelaku sudah ditahan.\n\nHalimah Tuasikal yang ditemui di "
      "rumahnya mengucap syukur.\n\n“Motor itu satu-satunya kendaraan saya,” katanya.",
@@ -598,6 +603,11 @@ def test_candidate_link_by_office(nlp, text, name, linked):
     ("Hadir Fatma Saifullah Yusuf. Sementara itu, Bupati Trenggalek Mochamad Nur Arifin mengungkapkan sungai itu kotor. "
      "Tak cukup sampai di situ, Cak Ipin begitu panggilan akrabnya, juga mendorong ketahanan pangan.",
      "Mochamad Nur Arifin", ["Ipin"]),
+    # a nickname after an office; a two-word short name after 'atau'
+    ("Calon wakil gubernur Hendrar Prihadi menyapa pelaku UMKM. Mantan Wali Kota Semarang yang akrab disapa Hendi itu "
+     "datang sendiri. \"UMKM harus naik kelas,\" ujar Hendi.", "Hendrar Prihadi", ["Hendi"]),
+    ("Pasangannya, Dominikus Alphawan Rangga Kaka atau Angga Kaka, menambahkan bahwa stunting perlu ditangani.",
+     "Dominikus Alphawan Rangga Kaka", ["Angga Kaka"]),
     # the courtesy word before a nickname is no part of it
     ("Calon bupati Radityo Egi Pratama hadir. \"Jalan desa ini urat nadi,\" ujar pria yang akrab disapa Bung Egi itu.",
      "Radityo Egi Pratama", ["Egi"]),
@@ -862,3 +872,22 @@ def test_city_written_closed_up_and_a_glued_degree(nlp):
     p = people(analyze("Kampanye", "BANDARMADANI.COM, PAREPARE – Pasangan nomor urut 3, H. Tasming Hamid dan "
                        "Hermanto, berkampanye.", nlp=nlp))
     assert p["Hermanto"]["candidate"] == {"id_paslon": "1001271", "position": "wakil", "wilayah": "KOTA PARE PARE"}
+
+
+@pytest.mark.parametrize("text, name, variant", [
+    # closed up once, spaced once; KPU writes it closed up
+    ("Calon bupati nomor urut 2, Fransiskus Marthin Adilalo, hadir di Tambolaka, Sumba Barat Daya. Calon bupati "
+     "Fransiskus Marthin Adi Lalo menyoroti jalan.", "Fransiskus Marthin Adilalo", "Fransiskus Marthin Adi Lalo"),
+    # two spellings that link to the same candidate are one person
+    ("Di Garut, pasangan Dr. Ir. Abdusy Syakur Amin dan drg. Luthfianisa Putri Karlina hadir. Abdussyakur Amin "
+     "mengajak warga kembali beraktivitas.", "Abdusy Syakur Amin", "Abdussyakur Amin"),
+])
+def test_one_candidate_written_two_ways(nlp, text, name, variant):
+    p = people(analyze("Pilkada", text, nlp=nlp))
+    assert variant in p[name]["variants"] and variant not in p
+
+
+def test_a_pair_nickname_is_no_person(nlp):
+    text = ("Nomor urut 1 Ratu Ngadu Bonnu Wulla dan Dominikus Alphawan Rangga Kaka yang dikenal dengan sebutan Paket "
+            "Ratu Angga hadir.")
+    assert set(people(analyze("Debat", text, nlp=nlp))) == {"Ratu Ngadu Bonnu Wulla", "Dominikus Alphawan Rangga Kaka"}

@@ -512,7 +512,9 @@ def _one_letter_off(a, b) -> bool:
 def _find_cluster(clusters, key) -> int | None:
     for i, c in enumerate(clusters):
         for k in c.keys:
-            if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k) or _one_letter_off(key, k):
+            if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k) or _one_letter_off(key, k) or (
+                    len(key) >= 3 and len(k) >= 3 and key[0] == k[0] and "".join(key) == "".join(k)):
+                # ('Fransiskus Marthin Adi Lalo' is the 'Fransiskus Marthin Adilalo' written closed up)
                 # Both ways is the same person only when the first words agree or one is a short form.
                 if len(key) >= 2 and len(k) >= 2 and not word_match(key[0], k[0]) and not word_match(key[-1], k[-1]):
                     continue
@@ -578,11 +580,14 @@ _ALIAS_RX = re.compile(
 )
 
 
-_ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
+_ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|atau|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
                         r"(?P<nick>[A-Z][a-z'-]{1,20}\s+[A-Z][a-z'-]{1,20})(?![\w-])")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]elaki|[Pp]emuda|[Pp]olitikus|[Pp]olitisi|"
-                             r"[Tt]okoh|[Aa]nak|[Pp]ejabat)\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
+                             r"[Tt]okoh|[Aa]nak|[Pp]ejabat|"
+                             # 'Mantan Wali Kota Semarang yang akrab disapa Hendi itu'
+                             r"(?:[Mm]antan\s+|[Ee]ks\s+)?(?:Wali\s+Kota|Bupati|Gubernur|Wakil\s+[A-Z]\w+|Ketua|Menteri|Kapolres|"
+                             r"Kapolda|Camat|Kepala|Sekretaris|Direktur|Rektor|Calon\s+[A-Z]\w+)(?:\s+[A-Z][\w-]*){0,4})\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
                              r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning)\s+)?"
                              r"(?P<nick>[A-Z][a-z]{2,15})\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
@@ -743,8 +748,36 @@ def link_candidates(st: State) -> None:
         r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
-    if st.region_codes:
-        return
+    if not st.region_codes:
+        _link_in_implied_region(st)
+    _merge_same_candidate(st)
+
+
+def _merge_same_candidate(st: State) -> None:
+    """Two names linked to the same candidate are one person written two ways ('Abdusy Syakur Amin' and
+    'Abdussyakur Amin')."""
+    seen: dict[tuple, int] = {}
+    for i, c in enumerate(st.clusters):
+        if not c.candidate or not c.keys:
+            continue
+        who = (c.candidate["id_paslon"], c.candidate["position"])
+        if who not in seen:
+            seen[who] = i
+            continue
+        target = st.clusters[seen[who]]
+        target.keys.extend(c.keys)
+        target.surfaces.extend(c.surfaces)
+        target.roles.extend(r for r in c.roles if r not in target.roles)
+        target.aliases |= c.aliases
+        target.quoted = target.quoted or c.quoted
+        target.first = min(target.first, c.first)
+        for m in st.mentions:
+            if m.cluster == i:
+                m.cluster = seen[who]
+        c.keys, c.surfaces, c.candidate = [], [], None
+
+
+def _link_in_implied_region(st: State) -> None:
     # No region named, but two or more people linked by their full names all ran in one region (a dateline
     # of a small town, 'Bumi Lamaranginang'): the article is set there, and the others are read in it.
     from monitor.nlp.gazetteer import registry
@@ -960,7 +993,10 @@ def detect_quotes(st: State) -> None:
             if carried:
                 spk = "carry"
             else:
-                sent_end = re.search(r"[.!?\n]|\s[\u201c\u201d\"]", text[rest_start:rest_start + 200])
+                # (the dot of a title is no end: 'kata Dr. Soleman.')
+                sent_end = re.search(r"(?<!\bDr)(?<!\bdr)(?<!\bIr)(?<!\bH)(?<!\bHj)(?<!\bProf)(?<!\bDrs)(?<!\bPdt)"
+                                     r"(?<!\bdrg)(?<!\bTgk)(?<!\bKH)(?<!\bMuh)(?<!\bMoh)(?<!\bM)[.!?\n]|\s[\u201c\u201d\"]",
+                                     text[rest_start:rest_start + 200])
                 lim = rest_start + (sent_end.start() if sent_end else 200)
                 m = person_at(rest_start, lim)
                 rest_txt = text[rest_start:lim]
@@ -1600,6 +1636,15 @@ def _said_before(st: State, text: str, out: list) -> None:
 def canonical(c: Cluster) -> str:
     longest = max(len(k) for k in c.keys)
     forms = [s for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
+    if c.candidate:
+        # Written two ways ('Adi Lalo' / 'Adilalo'): the way KPU writes the candidate.
+        from monitor.nlp.gazetteer import registry
+
+        reg = next((p["key"] for p in registry().people if p["id_paslon"] == c.candidate["id_paslon"]
+                    and p["position"] == c.candidate["position"]), None)
+        same = [s for s, k in zip(c.surfaces, c.keys) if reg and "".join(k) == "".join(reg) and len(k) != longest]
+        if same and all("".join(k) == "".join(reg) for s, k in zip(c.surfaces, c.keys) if len(k) == longest):
+            forms = same
     counts = Counter(forms)
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), -forms.index(kv[0])))[0]
     return re.sub(r"\s+", " ", best)

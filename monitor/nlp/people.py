@@ -56,7 +56,7 @@ _STRONG_BEFORE = {
 # 'konsep Panca Waluya'), not a person.
 _THING_BEFORE = {"program", "gerakan", "aplikasi", "slogan", "tagline", "jargon", "konsep", "kurikulum", "festival",
                  "tema", "bertema", "bertajuk", "berjudul", "julukan", "metode", "sistem", "platform", "inovasi",
-                 "proyek", "skema"}
+                 "proyek", "skema", "paket"}
 # Written in lower case just before a capitalised run, these make it a place, a community or a monument.
 _PLACE_BEFORE = {"kampung", "desa", "dusun", "kelurahan", "kecamatan", "kawasan", "wilayah", "daerah", "lingkungan",
                  "kalangan", "umat", "suku", "kabupaten", "provinsi", "pulau", "jalan", "gunung", "sungai", "pantai",
@@ -78,7 +78,7 @@ _FACILITY = {
     "pt", "cv", "ud", "koperasi", "bank", "bumdes", "dinas", "badan", "kantor", "kementerian", "yayasan",
     "piala", "trofi", "penghargaan", "anugerah", "award", "award", "festival", "liga", "program", "gerakan",
     "operasi", "komando", "brigade", "laskar", "barisan", "forum", "tim", "relawan", "sahabat", "kawan",
-    "teman", "pendukung", "simpatisan", "komunitas", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
+    "teman", "pendukung", "simpatisan", "komunitas", "paket", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
 }
 
 

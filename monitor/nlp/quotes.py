@@ -146,7 +146,7 @@ def cue_after(text: str, end: int):
 
 # ('... kata dia.Sebaliknya, anggota ...', '... pada Rabu (11/6).Ia juga ...', '... dilaksanakan."Jangan ...': scrapers
 # drop the space after a full stop)
-SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$|[\"\u201c\u201d][A-Z])|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
+SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$|[\"\u201c\u201d][A-Z])|[.!?][\"\u201d](?=\s+[A-Z])|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
 _NO_END = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]|\b(?:Muh|Moh|Moch|Mochd|Abd|Drs|Dra|Kab|Kec|Jln|Prov|Hj|Ir|Prof|Tgk|No|Sdr))$")
 
 
