@@ -891,3 +891,14 @@ def test_a_pair_nickname_is_no_person(nlp):
     text = ("Nomor urut 1 Ratu Ngadu Bonnu Wulla dan Dominikus Alphawan Rangga Kaka yang dikenal dengan sebutan Paket "
             "Ratu Angga hadir.")
     assert set(people(analyze("Debat", text, nlp=nlp))) == {"Ratu Ngadu Bonnu Wulla", "Dominikus Alphawan Rangga Kaka"}
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # the end of a list of callings before the comma is no one's role
+    ("Di hadapan pedagang jenang, perajin bordir dan pengusaha konveksi, Hendi mengatakan UMKM harus naik kelas.",
+     "Hendi", []),
+    ("Hadir pula abangnya, mantan Menteri Pemuda dan Olahraga Andi Alifian Mallarangeng.",
+     "Andi Alifian Mallarangeng", ["mantan menteri pemuda dan olahraga"]),
+])
+def test_roles_before_a_name(nlp, text, name, roles):
+    assert people(analyze("Berita", text, nlp=nlp))[name]["roles"] == roles

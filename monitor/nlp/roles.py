@@ -86,6 +86,10 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
         elif depth:
             pass
         elif t in {",", ".", ";", ":", "!", "?", "\u201c", "\u201d", '"'}:
+            if t == "," and toks and toks[-1][:1].islower() and any(
+                    w in {"dan", "serta"} and 0 < k < len(collected) - 1 and collected[k - 1].islower()
+                    and collected[k + 1].islower() for k, w in enumerate(collected)):
+                return None  # 'di hadapan pedagang jenang, perajin bordir dan pengusaha konveksi, Hendi': a list
             break
         elif not (t[:1].isupper() or low in vocab.ROLE_WORDS or low in _JOIN or t[:1].isdigit() or t in {"–", "-"}
                   or _descriptive(low)):
