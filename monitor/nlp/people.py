@@ -442,6 +442,17 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             if k and tk.low == "kota" and run[k - 1].low == "wali":
                 kinds[k] = "R"  # 'Wali Kota Farhan': the office, not the place 'Kota Farhan'
                 continue
+            # 'Ida Fitri Halili' (not 'Idul Fitri'), 'Wa Ode Hamsinah' (not WA, the messenger): a name word that is
+            # also a holiday's or a brand's, between name words
+            if kinds[k] == "O" and tk.low in {"fitri"} and k + 1 < len(run) and (
+                    _kind(run[k + 1], False) == "N") and (k == 0 and run[k + 1].low in vocab.NAME_WORDS and (
+                        i == 0 or toks[i - 1].low not in {"idul", "hari"}) or k > 0 and kinds[k - 1] == "N"
+                    and run[k - 1].low not in {"idul", "hari"}):
+                kinds[k] = "N"
+                continue
+            if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
+                kinds[k] = "N"
+                continue
             if tk.low in PARTICLES:
                 kinds[k] = "N"
             # Initials opening a name after a comma: ', MY Esti Wijayati,'.
