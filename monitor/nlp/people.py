@@ -326,12 +326,18 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
             if m.group(0)[:4] == "Kota" and re.search(r"(?i)\bwali\s*$", text[max(0, m.start() - 6):m.start()]):
                 continue  # 'Wali Kota Farhan' is the mayor, not a town called Farhan
             words = m.group(1).split()
+            strong_head = m.group(0).split()[0].lower().rstrip(".") in _STRONG_PLACE_HEADS
             # A known region needs no help; of an unknown place only the first word is sure
             # ('DPRD Jawa Timur Kusnadi', 'Desa Talang Dukun').
-            if any(" ".join(words[:k]).lower() in forms for k in range(len(words), 0, -1)):
+            known = next((k for k in range(len(words), 0, -1) if " ".join(words[:k]).lower() in forms), 0)
+            if known:
+                # ('Kecamatan Padang Tiji': a district named after a town; its second word is a place too)
+                head = m.group(0).split()[0].lower().rstrip(".")
+                if head in {"kecamatan", "kec", "desa", "kelurahan", "dusun", "kampung"} and known < len(words) and (
+                        words[known].lower() not in vocab.ROLE_WORDS and words[known].lower() not in vocab.NAME_WORDS):
+                    out.add(words[known].lower())
                 continue
             w = words[0].lower()
-            strong_head = m.group(0).split()[0].lower().rstrip(".") in _STRONG_PLACE_HEADS
             if not strong_head and _MONONYM.search(w) and re.search(
                     r"(?i)\b(?:ketua|wakil|anggota|sekretaris|kepala|kapolres|kapolda|komisioner)\s*$", text[max(0, m.start() - 20):m.start()]):
                 continue  # 'Ketua DPRD Oktafiyani': the chair's name, not a place
@@ -462,7 +468,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"
                 continue
             # A middle initial that is also a word: 'Abustan A. Bintang'.
-            elif re.fullmatch(r"[A-Z]\.", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+            elif re.fullmatch(r"[A-Z]\.?", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N") and all(len(w.text) > 2 and w.text.isalpha() for w in (run[k - 1], run[k + 1])):
                 kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
@@ -598,6 +604,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
+                                                          "gedung", "aula", "lapangan", "taman", "museum", "monumen",
+                                                          "tugu", "jembatan", "pelabuhan", "terminal", "stasiun",
+                                                          "pendopo", "wisma", "graha", "auditorium", "asrama", "makam",
+                                                          "pesantren", "ponpes", "yayasan", "kampus", "institut",
                                                           "masjid", "lorong", "gang", "gg", "rsud", "rsd", "rsu",
                                                           "rsup", "rsia", "rsj", "rsi", "rs"}]
         if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):

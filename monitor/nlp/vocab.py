@@ -58,6 +58,7 @@ ORG_WORDS = {"corp", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
+    "panwaslih", "panwascam", "panwaslucam", "pkd", "ptps", "kip",
     # police and prosecutors' units after an office ('Kabag Ops', 'Kasat Reskrim', 'Kasi Pidum')
     "ops", "reskrim", "satreskrim", "lantas", "satlantas", "binmas", "satbinmas", "intelkam", "satintelkam", "samapta",
     "sabhara", "narkoba", "satnarkoba", "resnarkoba", "sumda", "propam", "bidpropam", "bidhumas", "tahti", "pidum",
