@@ -233,6 +233,13 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     # a middle initial that is also a word
     ("Pasangan nomor urut 3, Ina Kartika Sari dan Dr. Ir. Abustan A. Bintang, M.Si., hadir.",
      {"Ina Kartika Sari", "Abustan A. Bintang"}),
+    # a building named after a titled person; a bare middle initial; a district named after a town; Aceh's bodies
+    ("Rapat di Gedung Tgk Chik Di Tiro dihadiri Zakaria A Gani, S.P. Saat pembacaan hasil Kecamatan Padang Tiji, saksi "
+     "paslon, Zulkifli Daud, meminta formulir dibuka. Ketua Panwaslih Pidie, Fauzan Ibrahim, hadir.",
+     {"Zakaria A Gani", "Zulkifli Daud", "Fauzan Ibrahim"}),
+    # a surname that is also a journalists' union; a regional office over a place the lists do not know
+    ("Kepala Pelaksana BPBD Sleman, Bambang Sukmono Aji, hadir bersama Panewu Ngemplak Sugeng Raharjo.",
+     {"Bambang Sukmono Aji", "Sugeng Raharjo"}),
     # ranks are no part of the name; a hospital named after a doctor; 'Imam' closing a name
     ("Kapolsek Sumbersari, AKP Ragil Setiawan, mengatakan pelaku ditangkap dekat RSD dr. Soebandi, Patrang.",
      {"Ragil Setiawan"}),
@@ -427,6 +434,13 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      ["Soleman Lende Dappa"]),
     ("Ketua KPU, Yustinus Bili Ngongo, mengatakan, \"Debat ini milik masyarakat.\" Ia juga meminta para pendukung "
      "tidak membawa atribut berlebihan.", ["Yustinus Bili Ngongo", "Yustinus Bili Ngongo"]),
+    # a pronoun before a colon; the companion opening the sentence is not its subject
+    ("Bupati petahana Joune Ganda mengajak warga datang ke TPS.\n\nIa menegaskan: “Torang samua basudara, jangan "
+     "baku marah.”", ["Joune Ganda", "Joune Ganda"]),
+    ("Bersama Lurah Wedomartani, Suparno, Panewu Ngemplak Sugeng Raharjo yang meninjau lokasi meminta warga "
+     "memangkas dahan pohon besar.", ["Sugeng Raharjo"]),
+    # what the thing is ('berupa') makes no clause
+    ("Joune Ganda hadir. Ia juga memaparkan program Gerakan Tonsea Cerdas berupa beasiswa bagi mahasiswa.", []),
     # 'katanya' after a paragraph that opens with someone else than the last speaker
     ("Kasi Humas, Ipda Jemmy Sahetapy, mengatakan pelaku sudah ditahan.\n\nHalimah Tuasikal yang ditemui di "
      "rumahnya mengucap syukur.\n\n“Motor itu satu-satunya kendaraan saya,” katanya.",

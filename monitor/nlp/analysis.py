@@ -958,6 +958,11 @@ def detect_quotes(st: State) -> None:
             if opener and opener.group(1) in _TOPIC_OPENERS and "," in text[m.span.end:verb_pos]:
                 continue
             good.append(m)
+        if good and re.match(r"\s*(?:Bersama|Didampingi|Ditemani|Diiringi|Dengan)\b", text[seg_start:good[0].span.start]):
+            # 'Bersama Lurah Wedomartani, Suparno, Panewu Ngemplak Sugeng Raharjo ... meminta': the companion
+            # opens the sentence; the subject comes after.
+            rest = [m for m in good if m.cluster != good[0].cluster]
+            good = rest or good
         if good:
             # The subject is the last person not buried in a prepositional phrase, unless
             # an earlier person is followed by an apposition (X selaku ..., X, Ketua ...).
@@ -1010,7 +1015,8 @@ def detect_quotes(st: State) -> None:
             # Speaker before the quote in the same paragraph: 'X mengatakan, “…”' / 'Menurut X, “…”'.
             ps = text.rfind("\n", 0, q.start) + 1
             lead = text[ps:q.start]
-            sent_start = ps + max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), -2) + 2 if lead.strip() else ps
+            cut = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "))
+            sent_start = ps + cut + 2 if cut >= 0 else ps
             lead = text[sent_start:q.start]
             vm = None
             for vm_ in re.finditer(r"[\w-]+", lead):
@@ -1032,6 +1038,9 @@ def detect_quotes(st: State) -> None:
                 if spk is None and vm.group().lower() in vocab.CUES:
                     m = person_at(sent_start + vm.end(), q.start)
                     spk = m or None
+                if spk is None and re.fullmatch(r"\s*(?:Ia|Dia|Beliau)(?:\s+(?:juga|pun|lalu|kemudian|kembali|pun))?\s*",
+                                                text[sent_start:sent_start + vm.start()]):
+                    spk = "carry"  # 'Ia menegaskan: “...”': the person the paragraph before is about
             elif lead.strip().endswith(":"):
                 m = person_at(sent_start, q.start, first=False)
                 spk = m or None
@@ -1550,7 +1559,9 @@ def _clause_follows(after: str) -> bool:
 
 # Words shaped like ter-/ber-/di- verbs that are not ('terhadap', 'tersebut', 'bersama').
 _NOT_VERBS = _TOPIC_PREP | {"terhadap", "tersebut", "terkait", "termasuk", "terutama", "beserta", "terakhir", "tertentu",
-                            "berbagai", "beberapa", "berikut", "diri", "dirinya", "dimana", "disini", "disana"}
+                            "berbagai", "beberapa", "berikut", "diri", "dirinya", "dimana", "disini", "disana",
+                            # ('memaparkan program Gerakan Tonsea Cerdas berupa beasiswa': what the thing is)
+                            "berupa", "bernama", "berjudul", "bertajuk", "bertema", "berisi", "berisikan"}
 
 
 _NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya|"

@@ -71,7 +71,8 @@ _FACILITY = {
     "smk", "sd", "rsud", "rs", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
-    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kabupaten", "kab", "kota",
+    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kapanewon", "kalurahan", "kemantren",
+    "distrik", "kabupaten", "kab", "kota",
     "provinsi", "prov", "gampong", "nagari", "lingkungan", "benteng", "pendopo", "rujab", "lapas", "rutan",
     "kodim", "korem", "kodam", "polres", "polsek", "polda", "batalyon", "yonif", "sman", "smpn", "sdn",
     "smkn", "mts", "ma", "min", "man", "stie", "stkip", "iain", "uin", "politeknik", "akademi", "sekolah",
@@ -90,6 +91,7 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
     "kapolda", "dandim", "danramil", "danrem", "kajari", "kajati", "sekda", "sekcam", "kapolresta", "kadus",
+    "panewu", "dukuh", "perbekel", "bendesa", "keuchik", "geuchik",
     "kepala", "ketua", "wakil", "pj", "plt", "penjabat", "kpu", "bawaslu",
 }
 
@@ -358,9 +360,11 @@ _SPOKEN_BY = re.compile(r"\b(?:[Kk]ata|ujar|ungkap|tutur|jelas|[Mm]enurut|ucap|l
 
 
 _STRONG_PLACE_HEADS = {"kabupaten", "kab", "kota", "kecamatan", "kec", "desa", "kelurahan", "dusun", "kampung",
+                       "kapanewon", "kalurahan", "kemantren", "distrik",
                        "provinsi", "se-kabupaten", "pilkada", "pilbup", "pilwalkot", "pemkab", "pemkot"}
 _PLACE_AFTER = re.compile(
-    r"\b(?:Kabupaten|Kab\.|KAB\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Dusun|Kampung|Provinsi|Pilkada|Pilbup|"
+    r"\b(?:Kabupaten|Kab\.|KAB\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Dusun|Kampung|Kapanewon|Kalurahan|Kemantren|"
+    r"Distrik|Provinsi|Pilkada|Pilbup|"
     r"Pilwalkot|Pemkab|Pemkot|Pemprov|DPRD|KPU|Bawaslu|Polres|Kodim|Kejari|Se-Kabupaten|se-Kabupaten)\s*"
     r"((?:[A-Z][A-Za-z'-]+)(?:\s+[A-Z][A-Za-z'-]+){0,2})")
 
@@ -565,6 +569,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                                                    and nxt_tok.text in {";", ","}) or (
                     nxt_tok is not None and nxt_tok.low in vocab.SPEECH_VERBS):  # 'Dewi Jones mengatakan'
                 e += 1
+        # 'Panewu Ngemplak Sugeng Raharjo': an office over a place the lists do not know, then the holder.
+        if s > 0 and run[s - 1].low in _PLACE_ROLES and e - s >= 3 and run[s].low not in vocab.NAME_WORDS and (
+                run[s + 1].low in vocab.NAME_WORDS):
+            s += 1
         if e < len(run) and run[e].low in _BODY_TAIL:
             k = e
             continue  # 'CT Arsa Foundation': the body's name

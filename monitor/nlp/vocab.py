@@ -31,6 +31,8 @@ ROLE_HEADS = {
     "petahana", "mantan", "eks", "tim", "ketua", "komandan", "pelaksana", "pejabat", "direktris", "irjen",
     "kombes", "akbp", "brigjen", "mayjen", "letjen", "jenderal", "kolonel", "letkol", "mayor", "iptu", "ipda",
     "aiptu", "bripka", "brigpol", "kompol", "aipda", "serka", "sertu", "kopda", "praka", "pratu", "serda",
+    # village and district heads under their regional names
+    "panewu", "dukuh", "carik", "perbekel", "bendesa", "keuchik", "geuchik", "ondoafi", "penghulu",
     "akp", "briptu", "bripda", "peltu", "pelda", "komjen", "marsekal", "laksma", "marsma", "kopka",
     "koptu", "prada", "serma", "sertu", "lettu", "letda", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
     "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
@@ -89,7 +91,7 @@ ORG_WORDS = {"corp", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "
     "kemensesneg", "kemenkumham", "kemenag", "kemenpan", "kemendikbud", "kominfo", "komdigi", "dpd-ri",
     "lanudal", "lanud", "lantamal", "lanal", "mahkamah", "kejaksaan", "kasasi", "jamaah", "saber", "kakankemenag", "kemenag", "baleg", "banggar", "bamus", "mkd", "kumham", "polkam", "polhukam", "marves", "pmk", "perekonomian", "pemasyarakatan", "imipas", "kemenko",
     "ri", "rri", "tvri", "antara", "kompas", "tempo", "detik", "cnn", "liputan6", "okezone", "tribun",
-    "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "aji", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
+    "republika", "viva", "kumparan", "historia", "kamar", "kadin", "hipmi", "iwapi", "apindo", "pwi", "ijti", "kontan", "bisnis", "jawapos", "metro", "sindonews",
 }
 DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
 MONTHS = {
