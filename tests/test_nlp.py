@@ -237,6 +237,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Rapat di Gedung Tgk Chik Di Tiro dihadiri Zakaria A Gani, S.P. Saat pembacaan hasil Kecamatan Padang Tiji, saksi "
      "paslon, Zulkifli Daud, meminta formulir dibuka. Ketua Panwaslih Pidie, Fauzan Ibrahim, hadir.",
      {"Zakaria A Gani", "Zulkifli Daud", "Fauzan Ibrahim"}),
+    # a role ending in 'setempat' before the comma
+    ("Mereka berdialog di halaman rumah Ketua RT setempat, Oey Kim Hoat, di Jalan Siliwangi.", {"Oey Kim Hoat"}),
     # a surname that is also a journalists' union; a regional office over a place the lists do not know
     ("Kepala Pelaksana BPBD Sleman, Bambang Sukmono Aji, hadir bersama Panewu Ngemplak Sugeng Raharjo.",
      {"Bambang Sukmono Aji", "Sugeng Raharjo"}),
@@ -913,6 +915,9 @@ def test_a_pair_nickname_is_no_person(nlp):
      "Hendi", []),
     ("Hadir pula abangnya, mantan Menteri Pemuda dan Olahraga Andi Alifian Mallarangeng.",
      "Andi Alifian Mallarangeng", ["mantan menteri pemuda dan olahraga"]),
+    # the sentence before 'Menurut X' is no role of X's
+    ("Pengamat, Andi Fadli Ramadhan, menilai isu sampah penting bagi warga di kawasan padat seperti Pondok Aren. "
+     "Menurut Andi Fadli Ramadhan, mesin partai akan diuji.", "Andi Fadli Ramadhan", ["pengamat"]),
 ])
 def test_roles_before_a_name(nlp, text, name, roles):
     assert people(analyze("Berita", text, nlp=nlp))[name]["roles"] == roles

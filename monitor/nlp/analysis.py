@@ -1648,14 +1648,14 @@ def canonical(c: Cluster) -> str:
     longest = max(len(k) for k in c.keys)
     forms = [s for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
     if c.candidate:
-        # Written two ways ('Adi Lalo' / 'Adilalo'): the way KPU writes the candidate.
         from monitor.nlp.gazetteer import registry
 
         reg = next((p["key"] for p in registry().people if p["id_paslon"] == c.candidate["id_paslon"]
                     and p["position"] == c.candidate["position"]), None)
-        same = [s for s, k in zip(c.surfaces, c.keys) if reg and "".join(k) == "".join(reg) and len(k) != longest]
-        if same and all("".join(k) == "".join(reg) for s, k in zip(c.surfaces, c.keys) if len(k) == longest):
-            forms = same
+        # Written two ways ('Luluk Nurhamidah' / 'Luluk Nur Hamidah', 'Parawangsa' / 'Parawansa'): as KPU writes it.
+        exact = [s for s, k in zip(c.surfaces, c.keys) if reg and tuple(k) == tuple(reg)]
+        if exact and len(set(exact)) < len(set(c.surfaces)) and len(reg) >= max(2, longest - 1):
+            forms = exact
     counts = Counter(forms)
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), -forms.index(kv[0])))[0]
     return re.sub(r"\s+", " ", best)

@@ -737,7 +737,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             lower_seen = 0
             while back >= 0 and steps < 12 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS
                                                  or toks[back].low in {"dan", "&", "-", "–"}
-                                                 or (lower_seen < 2 and _descriptive(toks[back].low))):
+                                                 or (lower_seen < 2 and (_descriptive(toks[back].low)
+                                                                         or toks[back].low == "setempat"))):
                 # 'jurnalis senior, Retno Wulandari', 'warga setempat, Hasnah'
                 if not _is_cap(toks[back]) and toks[back].low not in vocab.ROLE_WORDS:
                     lower_seen += 1

@@ -85,6 +85,8 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
             depth = max(0, depth - 1)
         elif depth:
             pass
+        elif low in {"menurut", "kata", "ujar"} or (len(t) > 4 and t.endswith(".") and t[:-1].isalpha()):
+            break  # ('... Pondok Aren. Menurut Andi': a sentence, not a role, before the name)
         elif t in {",", ".", ";", ":", "!", "?", "\u201c", "\u201d", '"'}:
             if t == "," and toks and toks[-1][:1].islower() and any(
                     w in {"dan", "serta"} and 0 < k < len(collected) - 1 and collected[k - 1].islower()
