@@ -237,6 +237,8 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Rapat di Gedung Tgk Chik Di Tiro dihadiri Zakaria A Gani, S.P. Saat pembacaan hasil Kecamatan Padang Tiji, saksi "
      "paslon, Zulkifli Daud, meminta formulir dibuka. Ketua Panwaslih Pidie, Fauzan Ibrahim, hadir.",
      {"Zakaria A Gani", "Zulkifli Daud", "Fauzan Ibrahim"}),
+    # a brand written with two capitals is one word
+    ("KPU mengimbau masyarakat menonton debat melalui kanal YouTube resmi KPU dan grup WhatsApp.", set()),
     # a role ending in 'setempat' before the comma
     ("Mereka berdialog di halaman rumah Ketua RT setempat, Oey Kim Hoat, di Jalan Siliwangi.", {"Oey Kim Hoat"}),
     # a surname that is also a journalists' union; a regional office over a place the lists do not know
@@ -436,6 +438,12 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      ["Soleman Lende Dappa"]),
     ("Ketua KPU, Yustinus Bili Ngongo, mengatakan, \"Debat ini milik masyarakat.\" Ia juga meminta para pendukung "
      "tidak membawa atribut berlebihan.", ["Yustinus Bili Ngongo", "Yustinus Bili Ngongo"]),
+    # 'Hal itu disampaikan X' after a direct quote; a bare 'calon' is no match for a longer role with 'itu'
+    ("Ketua KPU, Fitriadi Rahman, membuka debat.\n\n“Kami ingatkan para pendukung agar tidak membawa atribut "
+     "berlebihan.” Hal itu disampaikan Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak, sebelum debat.",
+     ["Rudy Simanjuntak"]),
+    ("Edi Rusdi Kamtono, calon petahana, hadir. Sementara itu, Harti Hartidjah menyoroti layanan kesehatan. Calon "
+     "wakil wali kota nomor urut 2 itu mengajak kaum ibu rutin membawa balitanya ke posyandu.", ["Harti Hartidjah"]),
     # a pronoun before a colon; the companion opening the sentence is not its subject
     ("Bupati petahana Joune Ganda mengajak warga datang ke TPS.\n\nIa menegaskan: “Torang samua basudara, jangan "
      "baku marah.”", ["Joune Ganda", "Joune Ganda"]),
@@ -921,3 +929,10 @@ def test_a_pair_nickname_is_no_person(nlp):
 ])
 def test_roles_before_a_name(nlp, text, name, roles):
     assert people(analyze("Berita", text, nlp=nlp))[name]["roles"] == roles
+
+
+def test_who_runs_the_election_is_no_candidate(nlp):
+    # 'H. RUDI' runs in Kota Batu; Pontianak's Bawaslu chair is someone else, even where Kota Batu is named
+    text = ("PONTIANAK, tepiankapuas.com – Rombongan dari Kota Batu ikut menonton. Ketua Bawaslu Kota Pontianak, "
+            "Rudy Simanjuntak, mengimbau pendukung tertib.")
+    assert people(analyze("Debat", text, nlp=nlp))["Rudy Simanjuntak"]["candidate"] is None

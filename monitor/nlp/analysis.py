@@ -750,7 +750,28 @@ def link_candidates(st: State) -> None:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
     if not st.region_codes:
         _link_in_implied_region(st)
+    # A namesake by full name alone, far from the article's regions, who holds an office no candidate holds in
+    # a campaign ('Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak'), is someone else.
+    from monitor.nlp.gazetteer import registry
+
+    # Who runs an election or polices it is no candidate in it ('Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak'
+    # is not the 'H. Rudi' running in Kota Batu); an observer far from the candidate's region is a namesake.
+    for c in st.clusters:
+        if not c.candidate:
+            continue
+        if any(_RUNS_THE_ELECTION.search(r) for r in c.roles):
+            c.candidate = None
+        elif any(_OBSERVER.search(r) for r in c.roles):
+            code = next((p["kode_wilayah"] for p in registry().people if p["id_paslon"] == c.candidate["id_paslon"]), None)
+            if code not in st.region_codes:
+                c.candidate = None
     _merge_same_candidate(st)
+
+
+_RUNS_THE_ELECTION = re.compile(r"\b(?:ketua|anggota|komisioner|koordinator|kepala)\b.*\b(?:kpu|kpud|bawaslu|panwaslih|"
+                                r"panwaslu|panwascam|kip|ppk|pps|kpps|dkpp)\b|^(?:kapolres|kapolresta|kapolda|kapolsek|"
+                                r"hakim|jaksa)\b|^saksi\s+(?:paslon|pasangan|calon|partai|tps)\b")
+_OBSERVER = re.compile(r"^(?:pengamat|akademisi|dosen|peneliti)\b")
 
 
 def _merge_same_candidate(st: State) -> None:
@@ -1048,6 +1069,13 @@ def detect_quotes(st: State) -> None:
                 # A quote standing alone, after another quote or after a sentence about someone ('Dasco berujar
                 # bahwa ... . "Kami mesti sikapi ..."'): the person the paragraph is talking about.
                 spk = "carry"
+                said = _SAID_BY_AFTER.match(text, q.end)
+                if said:
+                    # '“...” Hal itu disampaikan Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak, ...'
+                    stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
+                    m = person_at(said.end(), said.end() + (stop.start() if stop else 200))
+                    if m:
+                        spk = m
         if spk == "carry":
             q.how = "carry-pending"
         elif spk == "none" or spk is None:
@@ -1181,12 +1209,14 @@ def _by_role(st: State, seg: str, pos: int | None = None):
         return None
     phrase = _long_office(phrase)
     # ('Bupati' for the 'Pj Bupati Lebak' the article named)
+    # ('calon' alone, read from 'Edi, calon ...', is no match for 'calon wakil wali kota nomor urut 2 itu')
     hits = [i for i, c in enumerate(st.clusters) if any(
-        r == phrase or r.startswith(phrase) or phrase.startswith(r)
+        r == phrase or r.startswith(phrase) or phrase.startswith(r) and r not in _GENERIC_ROLES
         for r in map(lambda x: re.sub(r"^(?:pj|plt|plh|pjs|penjabat(?: sementara)?) ", "", _long_office(x)), c.roles))]
     if not hits:
         hits = [i for i, c in enumerate(st.clusters) if any(
-            r == phrase or r.startswith(phrase) or phrase.startswith(r) for r in map(_long_office, c.roles))]
+            r == phrase or r.startswith(phrase) or phrase.startswith(r) and r not in _GENERIC_ROLES
+            for r in map(_long_office, c.roles))]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
@@ -1218,6 +1248,7 @@ def _subject_before(st: State, pos: int, past_sentence: bool = False):
     return _ClusterRef(next(m for m in before if m.span.start >= sent_start).cluster)
 
 
+_GENERIC_ROLES = {"calon", "wakil", "ketua", "anggota", "kader", "tim", "bakal calon", "pasangan"}
 _SHORT_OFFICES = {
     "mensesneg": "menteri sekretaris negara", "mendagri": "menteri dalam negeri", "menkeu": "menteri keuangan",
     "menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "menag": "menteri agama",
@@ -1600,6 +1631,9 @@ def _mid_cue(st: State, sent: str, s: int, e: int) -> Quote | None:
 # before is X's statement.
 _SAID_THAT = re.compile(r"\b(?:mengatakan|menyampaikan|menegaskan|mengungkapkan|menjelaskan|menuturkan)\s+"
                         r"(?:hal\s+(?:itu|ini|tersebut)|demikian)\b")
+_SAID_BY_AFTER = re.compile(r"[\s\u201d\"]*(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)\s+"
+                            r"(?:juga\s+)?(?:disampaikan|diungkapkan|dikatakan|ditegaskan|dijelaskan|dituturkan|"
+                            r"diutarakan|disebutkan)\s+(?:oleh\s+)?")
 _HAL_ITU = re.compile(r"^\s*(?:(?:Hal|Pernyataan|Penegasan|Penjelasan|Ungkapan)\s+(?:itu|ini|tersebut)|Informasi(?:\s+(?:itu|ini|tersebut))?)"
                       r"\s+(?:juga\s+)?$")
 

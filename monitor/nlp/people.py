@@ -220,6 +220,9 @@ def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_CAMEL_BRANDS = {"youtube", "whatsapp", "tiktok", "linkedin", "gopay", "shopeepay", "bukalapak", "tokopedia",
+                 "playstation", "facebook", "instagram", "paypal", "mcdonald", "mcdonalds", "blackberry", "powerpoint",
+                 "livestreaming", "smartphone", "jakpro", "transjakarta", "kereta", "ecommerce", "telkomsel"}
 _CAPS_GLUE = re.compile(r"^([A-Z]{2,})(?=[A-Z][a-z]{2,})")
 
 
@@ -240,7 +243,9 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                 else:
                     g = _CAPS_GLUE.match(t) or _GLUED.match(t)
                     cut = g.end(1) if g else None
-                if cut is None and t.lower() not in vocab.NAME_WORDS and t.lower() not in _WHOLE:
+                if t.lower() in _CAMEL_BRANDS:
+                    cut = None  # 'YouTube', 'WhatsApp': one word written with two capitals
+                elif cut is None and t.lower() not in vocab.NAME_WORDS and t.lower() not in _WHOLE:
                     if known is None:
                         known = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)} | extra_known
                     after_name = bool(toks) and toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and (
