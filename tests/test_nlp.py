@@ -239,6 +239,10 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
      {"Zakaria A Gani", "Zulkifli Daud", "Fauzan Ibrahim"}),
     # a brand written with two capitals is one word
     ("KPU mengimbau masyarakat menonton debat melalui kanal YouTube resmi KPU dan grup WhatsApp.", set()),
+    # Balinese nobles, Buton titles closed up, 'Pdt.', a given name that is also an award's word; a court's seat
+    ("Pasangan Anak Agung Ngurah Kakarsana dan I Wayan Tagel Arjana hadir. Ketua FKUB, Pdt. Jefry Rumengan, dan "
+     "Anugerah Puriam Naiborhu, S.P., juga. Majelis hakim Pengadilan Negeri (PN) Watampone menjatuhkan vonis.",
+     {"Anak Agung Ngurah Kakarsana", "I Wayan Tagel Arjana", "Jefry Rumengan", "Anugerah Puriam Naiborhu"}),
     # a role ending in 'setempat' before the comma
     ("Mereka berdialog di halaman rumah Ketua RT setempat, Oey Kim Hoat, di Jalan Siliwangi.", {"Oey Kim Hoat"}),
     # a surname that is also a journalists' union; a regional office over a place the lists do not know
@@ -438,6 +442,13 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      ["Soleman Lende Dappa"]),
     ("Ketua KPU, Yustinus Bili Ngongo, mengatakan, \"Debat ini milik masyarakat.\" Ia juga meminta para pendukung "
      "tidak membawa atribut berlebihan.", ["Yustinus Bili Ngongo", "Yustinus Bili Ngongo"]),
+    # a descriptor the article said of one person; an unnamed source that just spoke
+    ("Hadir Ketua Paguyuban, Hendra Wijaya Liem, serta Sekretaris DPW Partai Gelora Sulsel, Muhammad Arsyad Lallo, "
+     "yang belasan tahun menjadi pengurus Partai Keadilan Sejahtera.\n\nMenurut Hendra, pedagang butuh kepastian.\n\n"
+     "“Gelora ikut bekerja sampai ke lorong-lorong,” kata mantan pengurus PKS tersebut.",
+     ["Hendra Wijaya Liem", "Muhammad Arsyad Lallo"]),
+    ("Ni Luh Putu Ariani hadir.\n\nSeorang pemandu wisata asal Batuan menilai janji soal pasar seni selalu muncul. "
+     "\"Yang kami tunggu itu eksekusinya,\" katanya.", [None, None]),
     # 'Hal itu disampaikan X' after a direct quote; a bare 'calon' is no match for a longer role with 'itu'
     ("Ketua KPU, Fitriadi Rahman, membuka debat.\n\n“Kami ingatkan para pendukung agar tidak membawa atribut "
      "berlebihan.” Hal itu disampaikan Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak, sebelum debat.",
@@ -632,6 +643,8 @@ def test_candidate_link_by_office(nlp, text, name, linked):
      "datang sendiri. \"UMKM harus naik kelas,\" ujar Hendi.", "Hendrar Prihadi", ["Hendi"]),
     ("Pasangannya, Dominikus Alphawan Rangga Kaka atau Angga Kaka, menambahkan bahwa stunting perlu ditangani.",
      "Dominikus Alphawan Rangga Kaka", ["Angga Kaka"]),
+    ("Calon wakil wali kota, Ir. Wa Ode Hamsinah Bolu, hadir. Waode Hamsinah menyapa kaum ibu.", "Wa Ode Hamsinah Bolu",
+     ["Waode Hamsinah"]),
     # the courtesy word before a nickname is no part of it
     ("Calon bupati Radityo Egi Pratama hadir. \"Jalan desa ini urat nadi,\" ujar pria yang akrab disapa Bung Egi itu.",
      "Radityo Egi Pratama", ["Egi"]),
@@ -936,3 +949,14 @@ def test_who_runs_the_election_is_no_candidate(nlp):
     text = ("PONTIANAK, tepiankapuas.com – Rombongan dari Kota Batu ikut menonton. Ketua Bawaslu Kota Pontianak, "
             "Rudy Simanjuntak, mengimbau pendukung tertib.")
     assert people(analyze("Debat", text, nlp=nlp))["Rudy Simanjuntak"]["candidate"] is None
+
+
+def test_the_pair_served_is_not_the_role_holder(nlp):
+    p = people(analyze("Pleno", "Saksi pasangan Jimmy Rimba Rogi dan Ivan Lumentut, Frangky Tumbelaka, mengajukan "
+                       "keberatan.", nlp=nlp))
+    assert p["Jimmy Rimba Rogi"]["roles"] == []
+
+
+def test_a_feast_is_no_region(nlp):
+    r = analyze("Simakrama", "SUKAWATI, kabarsemeton.com – Simakrama digelar sepekan setelah Hari Raya Kuningan.", nlp=nlp)
+    assert "Kuningan" not in r["regions"]

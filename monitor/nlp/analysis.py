@@ -1018,6 +1018,10 @@ def detect_quotes(st: State) -> None:
             q.cue = cue
             if carried:
                 spk = "carry"
+                rest_txt = text[rest_start:rest_start + 120].split("\n")[0]
+                if re.match(r"\s*(?:mantan|eks|politisi|politikus)\b", rest_txt, re.I):
+                    # 'kata mantan pengurus PKS tersebut': the one the article described so
+                    spk = _described_by(st, text, body, rest_txt, q.start, inside_quote) or "carry"
             else:
                 # (the dot of a title is no end: 'kata Dr. Soleman.')
                 sent_end = re.search(r"(?<!\bDr)(?<!\bdr)(?<!\bIr)(?<!\bH)(?<!\bHj)(?<!\bProf)(?<!\bDrs)(?<!\bPdt)"
@@ -1087,9 +1091,20 @@ def detect_quotes(st: State) -> None:
     statements = _indirect(st, text, inside_quote, subject_before)
     merged = sorted(results + statements, key=lambda x: x.start)
     last, last_pos = None, 0
+    prev_q = None
     for q in merged:
         if q.how == "carry-pending":
-            q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
+            s0 = max((a for a, b in st.sents if a <= prev_q.start), default=0) if prev_q is not None else 0
+            if prev_q is not None and prev_q.speaker is None and prev_q.how != "marker" and (
+                    "\n" not in text[prev_q.start:q.start]) and not any(
+                    s0 <= m.span.start < q.start for m in body) and _UNNAMED_SUBJECT.match(text[s0:prev_q.start]):
+                # 'Seorang pemandu wisata ... menilai ... . "Yang kami tunggu ...," katanya.': the unnamed
+                # source (or the body) that just spoke, not the last person named.
+                q.speaker = None
+            else:
+                q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
+        if q.how != "marker":
+            prev_q = q
         if q.speaker is not None:
             # The cue after a direct quote ('," kata Prabowo, sebagaimana ...') names the same
             # speaker again: only people named after that sentence are new to 'ujar dia'.
@@ -1103,6 +1118,36 @@ def detect_quotes(st: State) -> None:
     for q in st.quotes:
         if q.speaker is not None:
             st.clusters[q.speaker].quoted = True
+
+
+def _described_by(st, text, body, desc, pos, inside_quote):
+    """The person whose own words in the article say what a descriptor says ('mantan pengurus PKS tersebut' for
+    'Muhammad Arsyad Lallo, yang belasan tahun menjadi pengurus Partai Keadilan Sejahtera'), when exactly one does.
+    A person's words run from their name to the next person named or the end of the sentence."""
+    m = re.match(r"\s*((?:mantan|eks|politisi|politikus)\b[^.,;!?]*?)\s+(?:itu|tersebut|ini)\b", desc, re.I)
+    if not m:
+        return None
+    at = text.find(m.group(1), pos)
+    party_ids = {p["id"] for p in st.parties if not p["in_title"] and at <= p["start"] < at + len(m.group(1))}
+    words = [w.lower() for w in re.findall(r"[a-z][\w-]*", m.group(1))
+             if w.lower() not in {"mantan", "eks", "dua", "tiga", "periode", "yang", "dan", "di", "partai"}]
+    if not words and not party_ids:
+        return None
+    named = sorted(mm.span.start for mm in body)
+    hits = set()
+    for mm in body:
+        if mm.span.start >= pos or inside_quote(mm.span.start):
+            continue
+        end = next((b for a, b in st.sents if a <= mm.span.start < b), mm.span.end + 200)
+        end = min([end] + [x for x in named if x > mm.span.end])
+        window = text[mm.span.end:end].lower()
+        parties = {p["id"] for p in st.parties if not p["in_title"] and mm.span.end <= p["start"] < end}
+        if all(re.search(rf"\b{re.escape(w)}\b", window) for w in words) and party_ids <= parties:
+            hits.add(mm.cluster)
+    return _ClusterRef(hits.pop()) if len(hits) == 1 else None
+
+
+_UNNAMED_SUBJECT = re.compile(r"\W*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para|Warga\s+lain)\b")
 
 
 def _carry(st, text, body, last, last_pos, start, inside_quote):

@@ -25,7 +25,7 @@ _ABBREV = {
     "muh", "moh", "moch", "mochd", "muhd", "mhd", "mohd", "abd", "h", "hj", "hi", "dr", "drs", "dra", "ir",
     "prof", "tgk", "kh", "ust", "drg", "sdr", "ny", "kab", "kec", "kel", "prov", "jl", "jln", "pj", "plt",
     "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
-    "dg", "dt", "ny", "sdri", "bpk",
+    "dg", "dt", "ny", "sdri", "bpk", "pdt", "pst", "rm", "rd", "ns", "apt",
 }
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
@@ -465,6 +465,14 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     and run[k - 1].low not in {"idul", "hari"}):
                 kinds[k] = "N"
                 continue
+            if k == 0 and kinds[0] == "F" and tk.low in vocab.NAME_WORDS and len(run) >= 3 and all(
+                    kd == "N" for kd in kinds[1:]) and re.match(r",\s*(?:[SMD]\.|Dr\b|Ir\b|Drs\b|S[EH]\b)", text[run[-1].end:j and toks[j - 1].end + 8]):
+                kinds[0] = "N"  # 'Anugerah Puriam Naiborhu, S.P.': a given name that is also an award's word
+                continue
+            if tk.text in {"Anak", "Agung"} and k + 2 < len(run) and [w.text for w in run[k:k + 2]] in (
+                    ["Anak", "Agung"], ["Agung", "Ngurah"]) or tk.text == "Agung" and k > 0 and run[k - 1].text == "Anak":
+                kinds[k] = "N"  # 'Anak Agung Ngurah Kakarsana': a Balinese noble title opens the name
+                continue
             if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
                 kinds[k] = "N"
                 continue
@@ -729,7 +737,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             back -= 1
             while back >= 0 and steps < 10 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS):
                 if toks[back].low in vocab.ROLE_HEADS:
-                    evidence, role_before = "strong", True
+                    # (but 'hakim Pengadilan Negeri (PN) Watampone': one word the lists do not know is the seat)
+                    if len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS:
+                        evidence, role_before = "strong", True
                     break
                 back -= 1
                 steps += 1
@@ -771,7 +781,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"
         if evidence == "weak" and not title and s == 0 and len(words) >= 2 and sent_start and (
                 words[0].lower() not in vocab.NAME_WORDS) and not _is_abbrev(words[0]) and (
-                words[0].lower() not in known):  # (the headline writes 'Bahlil' as a name: keep it)
+                words[0].lower() not in known) and words[0].lower() not in _CLOSED_UP:  # (the headline writes 'Bahlil' as a name: keep it)
             # 'Ranjang Rifai ...': a capitalised sentence opener, then a name.
             s += 1
             words = words[1:]
@@ -824,4 +834,17 @@ def _sentence_initial(text, toks, ti) -> bool:
 
 
 def key_of(words: list[str]) -> tuple[str, ...]:
-    return tuple(fold(w) for w in words if w.rstrip(".").lower() not in PARTICLES and fold(w))
+    out = []
+    for w in words:
+        if w.rstrip(".").lower() in PARTICLES or not fold(w):
+            continue
+        f = fold(w)
+        if f in _CLOSED_UP:
+            out.extend(_CLOSED_UP[f])  # 'Waode Hamsinah' is 'Wa Ode Hamsinah'
+        else:
+            out.append(f)
+    return tuple(out)
+
+
+# Buton titles the press writes closed up or spaced.
+_CLOSED_UP = {"waode": ("wa", "ode"), "laode": ("la", "ode")}

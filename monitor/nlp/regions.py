@@ -53,6 +53,9 @@ def find_regions(text: str, skip=lambda pos: False) -> list[tuple[dict, int, int
                 if phrase in f:
                     hit = (phrase, s, e, n)
                     break
+            if hit and i and (words[i - 1].group() == "Hari" or i > 1 and [w.group() for w in words[i - 2:i]] == ["Hari", "Raya"]):
+                i += hit[3]  # 'Hari Raya Kuningan' is a feast, not the regency
+                continue
             if hit:
                 phrase, s, e, n = hit
                 regs = f[phrase]

@@ -103,6 +103,11 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
         if len(collected) > 18:
             break
     collected.reverse()
+    # 'Saksi pasangan Jimmy Rimba Rogi', 'Juru bicara pasangan Andi-Budi': the name is the pair served, not
+    # the holder of the role.
+    if len(collected) >= 2 and collected[-1].lower() in {"pasangan", "paslon", "kubu", "pemenangan", "relawan",
+                                                         "pendukung", "simpatisan", "saingan", "rival", "lawan"}:
+        return None
     # Start at the first role head.
     for k, w in enumerate(collected):
         if w.rstrip(".").lower() in vocab.ROLE_HEADS and w.rstrip(".").lower() not in {"tim", "anak"}:

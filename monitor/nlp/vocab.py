@@ -9,7 +9,7 @@ HONORIFICS = {
     "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
-    "pdt", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
+    "pdt", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
 }
@@ -60,7 +60,7 @@ ORG_WORDS = {"corp", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
-    "panwaslih", "panwascam", "panwaslucam", "pkd", "ptps", "kip",
+    "panwaslih", "panwascam", "panwaslucam", "pkd", "ptps", "kip", "posbakum", "lbh", "peradi", "ptun",
     # police and prosecutors' units after an office ('Kabag Ops', 'Kasat Reskrim', 'Kasi Pidum')
     "ops", "reskrim", "satreskrim", "lantas", "satlantas", "binmas", "satbinmas", "intelkam", "satintelkam", "samapta",
     "sabhara", "narkoba", "satnarkoba", "resnarkoba", "sumda", "propam", "bidpropam", "bidhumas", "tahti", "pidum",
