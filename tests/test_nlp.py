@@ -243,6 +243,10 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Pasangan Anak Agung Ngurah Kakarsana dan I Wayan Tagel Arjana hadir. Ketua FKUB, Pdt. Jefry Rumengan, dan "
      "Anugerah Puriam Naiborhu, S.P., juga. Majelis hakim Pengadilan Negeri (PN) Watampone menjatuhkan vonis.",
      {"Anak Agung Ngurah Kakarsana", "I Wayan Tagel Arjana", "Jefry Rumengan", "Anugerah Puriam Naiborhu"}),
+    # a first name that is also a word, when the whole is a KPU candidate's name; Sasak 'Lalu' after a title;
+    # a motorbike model after its brand
+    ("Debat diikuti nomor urut 3, Muda Mahendrawan, S.H. Ketua Tim, H. Lalu Satriawan Jaya, hadir. Warga berkata "
+     "Honda Supra pun tidak bisa lewat.", {"Muda Mahendrawan", "Lalu Satriawan Jaya"}),
     # a role ending in 'setempat' before the comma
     ("Mereka berdialog di halaman rumah Ketua RT setempat, Oey Kim Hoat, di Jalan Siliwangi.", {"Oey Kim Hoat"}),
     # a surname that is also a journalists' union; a regional office over a place the lists do not know
@@ -645,6 +649,9 @@ def test_candidate_link_by_office(nlp, text, name, linked):
      "Dominikus Alphawan Rangga Kaka", ["Angga Kaka"]),
     ("Calon wakil wali kota, Ir. Wa Ode Hamsinah Bolu, hadir. Waode Hamsinah menyapa kaum ibu.", "Wa Ode Hamsinah Bolu",
      ["Waode Hamsinah"]),
+    # a mononym clipped from the front
+    ("Nomor urut 1 H. Sutarmidji, S.H., M.Hum. hadir. Midji menyebutkan bahwa jalan akan diperbaiki.", "Sutarmidji",
+     ["Midji"]),
     # the courtesy word before a nickname is no part of it
     ("Calon bupati Radityo Egi Pratama hadir. \"Jalan desa ini urat nadi,\" ujar pria yang akrab disapa Bung Egi itu.",
      "Radityo Egi Pratama", ["Egi"]),
@@ -960,3 +967,24 @@ def test_the_pair_served_is_not_the_role_holder(nlp):
 def test_a_feast_is_no_region(nlp):
     r = analyze("Simakrama", "SUKAWATI, kabarsemeton.com – Simakrama digelar sepekan setelah Hari Raya Kuningan.", nlp=nlp)
     assert "Kuningan" not in r["regions"]
+
+
+@pytest.mark.parametrize("text, name, nick", [
+    ("Pilwalkot Medan diikuti Rico Tri Putra Bayu Waas, Ridha Dharmajaya - Abdul Rani, dan nomor urut 3 Hidayatullah - "
+     "Yasyir Ridho Loebis.\n\n“Warga butuh drainase,” ucap Rani.\n\n“Warga tidak butuh baliho,” kata Dayat, sapaan "
+     "akrab calon wali kota nomor urut 3 tersebut.", "Hidayatullah", "Dayat"),
+    ("Debat Pilkada Sidrap diikuti Muh. Yusuf - Muhammad Datariansyah Indra Hamzah dan Syaharuddin Alrif - Nurkanaah. "
+     "Calon bupati nomor urut 2 yang akrab disapa SAR itu menegaskan harga gabah harus dijaga.", "Syaharuddin Alrif",
+     "SAR"),
+])
+def test_a_nickname_tied_by_ballot_number(nlp, text, name, nick):
+    p = people(analyze("Debat", text, nlp=nlp))
+    assert nick in p[name]["variants"] and all(nick not in o["variants"] for n, o in p.items() if n != name)
+
+
+def test_region_implied_even_when_another_is_named(nlp):
+    # 'transmigran asal Bali' names Bali; the pairs linked by full name all ran in Luwu Timur
+    text = ("MALILI, wartabatara.com – Warga Tomoni Timur keturunan transmigran asal Bali. Pilkada diikuti Ir. H. "
+            "Isrullah Achmad dan H. Usman Sadik, serta Bupati petahana Drs. H. Budiman yang menggandeng Mochammad Akbar "
+            "Andi Leluasa.")
+    assert people(analyze("Kampanye", text, nlp=nlp))["Budiman"]["candidate"]["id_paslon"] == "1001261"

@@ -306,6 +306,7 @@ def detect_people(st: State) -> None:
     body = [_with_first_word_named_alone(st.text, n, body, lambda pos: bool(bmask[pos]) if 0 <= pos < len(bmask) else False)
             for n in body]
     body = _without_stray_first_word(st.text, body)
+    body = [_with_registry_first_word(st.text, n, reg) for n in body]
     spans = [(s, True) for s in head] + [(s, False) for s in body]
     for s, _t in spans:
         s.key = key_of(s.words)
@@ -446,6 +447,25 @@ def _defined_bodies(text: str) -> frozenset:
     return frozenset(out)
 
 
+def _with_registry_first_word(text: str, n: NameSpan, reg) -> NameSpan:
+    """'nomor urut 3 Muda Mahendrawan': a first name that is also a word ('muda'), kept off the name by the
+    word lists, belongs to it when the two make a KPU candidate's full name exactly."""
+    if len(n.words) > 3:
+        return n
+    before = text[max(0, n.start - 40):n.start]
+    # ('Lalu Normal Suzana': two words the lists read as 'then' and 'normal')
+    for m in (re.search(r"(?<![\w-])([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\s+$", before),
+              re.search(r"(?<![\w-])([A-Z][a-z]{2,})\s+$", before)):
+        if not m:
+            continue
+        words = list(m.groups()) + n.words
+        key = key_of(words)
+        if any(reg.people[i]["key"] == key for i in reg.candidates(key)):
+            start = n.start - (len(before) - m.start(1))
+            return NameSpan(start, n.end, words, text[start:n.end], n.evidence, n.role_before)
+    return n
+
+
 def _without_stray_first_word(text: str, body: list[NameSpan]) -> list[NameSpan]:
     """'Menteri Komunikasi dan Digital Meutya Hafid ... Meutya menyampaikan': a word the name lists do not know,
     before a name the article also writes without it, and that the article uses elsewhere outside any name ('ruang
@@ -550,6 +570,10 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
             w.startswith(key[0]) and len(w) > len(key[0]) for w in c.key)]
         if len(hits) > 1:
             hits = [i for i in hits if _first_own(clusters[i].key).startswith(key[0])]
+        if not hits and len(s.words[0]) >= 5:
+            # Clipped from the front: Midji for Sutarmidji (a one-word name; not Syakir for Muzakir Manaf)
+            hits = [i for i, c in enumerate(clusters) if all(len(k) == 1 for k in c.keys) and any(
+                k[0].endswith(key[0]) and len(k[0]) >= len(key[0]) + 3 for k in c.keys)]
         if len(hits) != 1:
             return None
     if not hits:
@@ -748,8 +772,7 @@ def link_candidates(st: State) -> None:
         r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
-    if not st.region_codes:
-        _link_in_implied_region(st)
+    _link_in_implied_region(st)
     # A namesake by full name alone, far from the article's regions, who holds an office no candidate holds in
     # a campaign ('Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak'), is someone else.
     from monitor.nlp.gazetteer import registry
@@ -766,6 +789,40 @@ def link_candidates(st: State) -> None:
             if code not in st.region_codes:
                 c.candidate = None
     _merge_same_candidate(st)
+    _nicknames_by_ballot(st)
+
+
+_BALLOT_ROLE = r"[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|gubernur)\s+nomor\s+urut\s+(?P<n>\d{1,2})"
+_NICK_OF_BALLOT = [
+    re.compile(r"(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,5}),?\s+(?:sapaan|panggilan)\s+(?:akrab\s+|karib\s+)?" + _BALLOT_ROLE),
+    re.compile(_BALLOT_ROLE + r"\s+(?:itu\s+|tersebut\s+)?yang\s+(?:akrab\s+|biasa\s+|karib\s+)?(?:disapa|dipanggil)\s+"
+               r"(?:(?:Bang|Gus|Kang|Pak|Bu|Daeng|Cak|Mas|Uda)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,5})\b"),
+]
+
+
+def _nicknames_by_ballot(st: State) -> None:
+    """'kata Dayat, sapaan akrab calon wali kota nomor urut 3 tersebut', 'Calon bupati nomor urut 2 yang akrab
+    disapa SAR': the nickname is the linked candidate with that ballot number and position, whoever the
+    rules first took it for."""
+    from monitor.nlp.gazetteer import registry
+
+    number = {(p["id_paslon"], p["position"]): p.get("nomor_urut") for p in registry().people}
+    for rx in _NICK_OF_BALLOT:
+        for a in rx.finditer(st.text):
+            pos = "wakil" if a.group("wakil") else "calon"
+            targets = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == pos
+                       and str(number.get((c.candidate["id_paslon"], pos))) == a.group("n")]
+            if len(targets) != 1:
+                continue
+            nick, t = a.group("nick"), targets[0]
+            for m in st.mentions:
+                src = st.title if m.in_title else st.text
+                if src[m.span.start:m.span.end] == nick and m.cluster != t:
+                    m.cluster = t
+            for i, c in enumerate(st.clusters):
+                if i != t:
+                    c.aliases.discard(nick)
+            st.clusters[t].aliases.add(nick)
 
 
 _RUNS_THE_ELECTION = re.compile(r"\b(?:ketua|anggota|komisioner|koordinator|kepala)\b.*\b(?:kpu|kpud|bawaslu|panwaslih|"
@@ -803,11 +860,12 @@ def _link_in_implied_region(st: State) -> None:
     # of a small town, 'Bumi Lamaranginang'): the article is set there, and the others are read in it.
     from monitor.nlp.gazetteer import registry
 
+    # (also when the regions named are elsewhere: 'transmigran asal Bali' in a story from Luwu Timur)
     linked = {c.candidate["id_paslon"] for c in st.clusters if c.candidate}
     if sum(1 for c in st.clusters if c.candidate) < 2:
         return
     codes = {p["kode_wilayah"] for p in registry().people if p["id_paslon"] in linked}
-    if len(codes) == 1:
+    if len(codes) == 1 and not codes <= st.region_codes:
         for c in st.clusters:
             if not c.candidate:
                 c.candidate = link(c.keys, codes, st.provinces, st.explicit_provinces, True, c.roles)
@@ -1733,7 +1791,7 @@ def canonical(c: Cluster) -> str:
                     and p["position"] == c.candidate["position"]), None)
         # Written two ways ('Luluk Nurhamidah' / 'Luluk Nur Hamidah', 'Parawangsa' / 'Parawansa'): as KPU writes it.
         exact = [s for s, k in zip(c.surfaces, c.keys) if reg and tuple(k) == tuple(reg)]
-        if exact and len(set(exact)) < len(set(c.surfaces)) and len(reg) >= max(2, longest - 1):
+        if exact and len(set(exact)) < len(set(c.surfaces)) and len(reg) >= longest - 1 and (len(reg) >= 2 or longest == 1):
             forms = exact
     counts = Counter(forms)
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), -forms.index(kv[0])))[0]

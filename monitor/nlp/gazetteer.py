@@ -100,7 +100,7 @@ class Registry:
                 self.people.append({
                     "key": key, "name": name, "id_paslon": str(pair["id_paslon"]), "position": position,
                     "wilayah": pair["wilayah"], "provinsi": pair["provinsi"], "level": pair["level"],
-                    "kode_wilayah": pair["kode_wilayah"],
+                    "kode_wilayah": pair["kode_wilayah"], "nomor_urut": pair.get("nomor_urut"),
                 })
                 for w in distinctive(key):
                     self.by_word[w].add(idx)

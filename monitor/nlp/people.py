@@ -473,6 +473,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     ["Anak", "Agung"], ["Agung", "Ngurah"]) or tk.text == "Agung" and k > 0 and run[k - 1].text == "Anak":
                 kinds[k] = "N"  # 'Anak Agung Ngurah Kakarsana': a Balinese noble title opens the name
                 continue
+            if tk.text == "Lalu" and k + 1 < len(run) and kinds[k + 1] == "N" and (
+                    k > 0 and kinds[k - 1] == "T" or k == 0 and not sent_start):
+                kinds[k] = "N"  # 'H. Lalu Satriawan Jaya': the Sasak noble's first name, not 'then'
+                continue
             if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
                 kinds[k] = "N"
                 continue
@@ -643,7 +647,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             continue  # ('Tuhan Yang Maha Esa')
         if i0 > 0 and toks[i0 - 1].text.islower() and toks[i0 - 1].low in _PLACE_BEFORE and all(kd == "T" for kd in kinds[:s]):
             continue  # 'warga kampung Sukamaju Indah', 'di kalangan Umat Islam', 'patung Sultan Hasanuddin'
-        if e - s == 1 and prev_low(toks, i0 + s).isdigit():
+        if s > 0 and run[s - 1].low in vocab.BRANDS:
+            continue  # 'Honda Supra', 'Toyota Avanza': a model, not a person
+        if e - s == 1 and prev_low(toks, i0 + s).isdigit() and prev_low(toks, i0 + s - 1) != "urut":
             continue  # 'SDN Pakintelan 02 Gunungpati': a place after a school's number
         evidence = "weak"
         role_before = False
