@@ -243,6 +243,9 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Pasangan Anak Agung Ngurah Kakarsana dan I Wayan Tagel Arjana hadir. Ketua FKUB, Pdt. Jefry Rumengan, dan "
      "Anugerah Puriam Naiborhu, S.P., juga. Majelis hakim Pengadilan Negeri (PN) Watampone menjatuhkan vonis.",
      {"Anak Agung Ngurah Kakarsana", "I Wayan Tagel Arjana", "Jefry Rumengan", "Anugerah Puriam Naiborhu"}),
+    # a role with its acronym in brackets before the comma; a Batak surname that is also a cape
+    ("Ketua Kerukunan Keluarga Kawanua (KKK) Kota Medan, Frangky Rumondor, hadir. Seorang pria berkaus oranye yang "
+     "belakangan diketahui bernama Ridwan Tanjung, pengemudi ojek, ikut menonton.", {"Frangky Rumondor", "Ridwan Tanjung"}),
     # a first name that is also a word, when the whole is a KPU candidate's name; Sasak 'Lalu' after a title;
     # a motorbike model after its brand
     ("Debat diikuti nomor urut 3, Muda Mahendrawan, S.H. Ketua Tim, H. Lalu Satriawan Jaya, hadir. Warga berkata "
@@ -446,6 +449,9 @@ def test_pair_acronyms_joined_by_dan(nlp, text, expected):
      ["Soleman Lende Dappa"]),
     ("Ketua KPU, Yustinus Bili Ngongo, mengatakan, \"Debat ini milik masyarakat.\" Ia juga meminta para pendukung "
      "tidak membawa atribut berlebihan.", ["Yustinus Bili Ngongo", "Yustinus Bili Ngongo"]),
+    # a Sasak first name standing alone after a cue
+    ("Ketua Tim, H. Lalu Satriawan Jaya, hadir.\n\n“Kami sengaja memilih format santai,” kata Lalu, mantan pengurus "
+     "Golkar tersebut.", ["Lalu Satriawan Jaya"]),
     # a descriptor the article said of one person; an unnamed source that just spoke
     ("Hadir Ketua Paguyuban, Hendra Wijaya Liem, serta Sekretaris DPW Partai Gelora Sulsel, Muhammad Arsyad Lallo, "
      "yang belasan tahun menjadi pengurus Partai Keadilan Sejahtera.\n\nMenurut Hendra, pedagang butuh kepastian.\n\n"

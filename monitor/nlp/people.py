@@ -434,6 +434,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text[:1].islower()):
                 kinds[k] = "N"  # 'Anita Ratnasari Tanjung menyatakan': a surname, not a cape
                 continue
+            if tk.low == "tanjung" and k == len(run) - 1 and k >= 1 and kinds[k - 1] == "N" and (
+                    run[k - 1].low in vocab.NAME_WORDS) and j < n and (toks[j].text == "," or toks[j].text[:1].islower()):
+                kinds[k] = "N"  # 'bernama Ridwan Tanjung, pengemudi ojek': the Batak surname
+                continue
             if k == len(run) - 1 and k and kinds[k] == "A" and len(tk.text) == 2 and kinds[k - 1] == "N" and (
                     tk.text not in _NOT_INITIALS and tk.low not in vocab.ORG_WORDS and tk.low not in region_forms()) and (
                     not is_degree(tk.text)) and tk.text not in _CLUB_SUFFIXES and run[k - 1].low in vocab.NAME_WORDS and (
@@ -473,8 +477,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     ["Anak", "Agung"], ["Agung", "Ngurah"]) or tk.text == "Agung" and k > 0 and run[k - 1].text == "Anak":
                 kinds[k] = "N"  # 'Anak Agung Ngurah Kakarsana': a Balinese noble title opens the name
                 continue
-            if tk.text == "Lalu" and k + 1 < len(run) and kinds[k + 1] == "N" and (
-                    k > 0 and kinds[k - 1] == "T" or k == 0 and not sent_start):
+            if tk.text == "Lalu" and (k + 1 < len(run) and kinds[k + 1] == "N" and (
+                    k > 0 and kinds[k - 1] == "T" or k == 0 and not sent_start) or len(run) == 1 and i > 0 and (
+                    toks[i - 1].low in vocab.CUES)):
                 kinds[k] = "N"  # 'H. Lalu Satriawan Jaya': the Sasak noble's first name, not 'then'
                 continue
             if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
@@ -711,7 +716,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         # 'seorang pria bernama Andi', 'korban yang bernama Siti': named after a word for a person (not
         # 'aplikasi bernama Kinasih').
         if prev is not None and prev.low == "bernama" and ends_run and s == 0 and any(
-                t.low in _KIN or t.low in _HUMAN_NOUNS for t in toks[max(0, ti - 4):ti - 1]):
+                t.low in _KIN or t.low in _HUMAN_NOUNS for t in toks[max(0, ti - 8):ti - 1]):
             evidence = "strong"
         lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
         if nxt is not None:
@@ -757,10 +762,15 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             steps = 0
             lower_seen = 0
             while back >= 0 and steps < 12 and (_is_cap(toks[back]) or toks[back].low in vocab.ROLE_WORDS
+                                                 or toks[back].text == ")" and back >= 3 and toks[back - 2].text == "("
                                                  or toks[back].low in {"dan", "&", "-", "–"}
                                                  or (lower_seen < 2 and (_descriptive(toks[back].low)
                                                                          or toks[back].low == "setempat"))):
                 # 'jurnalis senior, Retno Wulandari', 'warga setempat, Hasnah'
+                if toks[back].text == ")":
+                    back -= 3  # 'Ketua Kerukunan Keluarga Kawanua (KKK) Kota Medan, Frangky Rumondor'
+                    steps += 1
+                    continue
                 if not _is_cap(toks[back]) and toks[back].low not in vocab.ROLE_WORDS:
                     lower_seen += 1
                 if toks[back].low in _ORG_FACILITY and re.match(r",?\s*(?:dan\s+|&\s*)?[A-Z]", text[toks[last_idx].end:][:40]) \
