@@ -506,6 +506,20 @@ def test_gold_articles_meet_the_bars(nlp):
     assert f1["quote_speakers"] >= 0.85 and f1["candidate_links"] >= 0.90, f1
 
 
+def test_written_articles_meet_the_bars(nlp):
+    # Articles written blind in the style of small regional outlets; first scores in monitor/nlp/README.md.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nlp_eval", Path(__file__).resolve().parents[1] / "bench" / "nlp_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.eval_gold(Path(__file__).parent / "files" / "nlp_written", nlp, verbose=False)
+    assert res["articles"] >= 30
+    f1 = {k: res[k][2] for k in ("people", "parties", "quote_speakers", "candidate_links")}
+    assert f1["people"] >= 0.90 and f1["parties"] >= 0.97
+    assert f1["quote_speakers"] >= 0.85 and f1["candidate_links"] >= 0.90, f1
+
+
 def test_analyze_command_html(tmp_path):
     from monitor.cli import cli
 

@@ -785,7 +785,7 @@ def link_candidates(st: State) -> None:
         if any(_RUNS_THE_ELECTION.search(r) for r in c.roles):
             c.candidate = None
         elif any(_OBSERVER.search(r) for r in c.roles):
-            code = next((p["kode_wilayah"] for p in registry().people if p["id_paslon"] == c.candidate["id_paslon"]), None)
+            code = (registry().by_pair.get((c.candidate["id_paslon"], c.candidate["position"])) or {}).get("kode_wilayah")
             if code not in st.region_codes:
                 c.candidate = None
     _merge_same_candidate(st)
@@ -806,12 +806,12 @@ def _nicknames_by_ballot(st: State) -> None:
     rules first took it for."""
     from monitor.nlp.gazetteer import registry
 
-    number = {(p["id_paslon"], p["position"]): p.get("nomor_urut") for p in registry().people}
+    by_pair = registry().by_pair
     for rx in _NICK_OF_BALLOT:
         for a in rx.finditer(st.text):
             pos = "wakil" if a.group("wakil") else "calon"
             targets = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == pos
-                       and str(number.get((c.candidate["id_paslon"], pos))) == a.group("n")]
+                       and str((by_pair.get((c.candidate["id_paslon"], pos)) or {}).get("nomor_urut")) == a.group("n")]
             if len(targets) != 1:
                 continue
             nick, t = a.group("nick"), targets[0]
@@ -861,10 +861,10 @@ def _link_in_implied_region(st: State) -> None:
     from monitor.nlp.gazetteer import registry
 
     # (also when the regions named are elsewhere: 'transmigran asal Bali' in a story from Luwu Timur)
-    linked = {c.candidate["id_paslon"] for c in st.clusters if c.candidate}
     if sum(1 for c in st.clusters if c.candidate) < 2:
         return
-    codes = {p["kode_wilayah"] for p in registry().people if p["id_paslon"] in linked}
+    codes = {registry().by_pair[(c.candidate["id_paslon"], c.candidate["position"])]["kode_wilayah"]
+             for c in st.clusters if c.candidate}
     if len(codes) == 1 and not codes <= st.region_codes:
         for c in st.clusters:
             if not c.candidate:
@@ -1787,8 +1787,7 @@ def canonical(c: Cluster) -> str:
     if c.candidate:
         from monitor.nlp.gazetteer import registry
 
-        reg = next((p["key"] for p in registry().people if p["id_paslon"] == c.candidate["id_paslon"]
-                    and p["position"] == c.candidate["position"]), None)
+        reg = (registry().by_pair.get((c.candidate["id_paslon"], c.candidate["position"])) or {}).get("key")
         # Written two ways ('Luluk Nurhamidah' / 'Luluk Nur Hamidah', 'Parawangsa' / 'Parawansa'): as KPU writes it.
         exact = [s for s, k in zip(c.surfaces, c.keys) if reg and tuple(k) == tuple(reg)]
         if exact and len(set(exact)) < len(set(c.surfaces)) and len(reg) >= longest - 1 and (len(reg) >= 2 or longest == 1):

@@ -90,6 +90,7 @@ class Registry:
         self.people: list[dict] = []
         self.by_word: dict[str, set[int]] = defaultdict(set)
         self.by_region: dict[str, list[int]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], dict] = {}  # (id_paslon, position) -> person
         for pair in paslon:
             for position in ("calon", "wakil"):
                 name = pair[position]["name"]
@@ -105,6 +106,7 @@ class Registry:
                 for w in distinctive(key):
                     self.by_word[w].add(idx)
                 self.by_region[pair["kode_wilayah"]].append(idx)
+                self.by_pair[(str(pair["id_paslon"]), position)] = self.people[idx]
 
     def candidates(self, key: tuple[str, ...]) -> list[int]:
         """Registry people whose name is compatible with `key` (every word found, in order)."""
