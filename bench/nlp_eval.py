@@ -368,7 +368,7 @@ def _splits(folder: Path) -> list[str]:
     return sorted(names, key=order)
 
 
-WRITTEN_ROUNDS = [("round 1", ("wa-", "wb-")), ("round 2", ("wc-", "wd-")), ("round 3", ("we-", "wf-")),
+WRITTEN_ROUNDS = [("round 1", ("wa-", "wb-")), ("round 2", ("wc-", "wd-")), ("round 3", ("we-", "wf-")), ("round 4", ("wg-", "wh-")),
                   ("pooled", ("w",))]
 
 

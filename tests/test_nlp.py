@@ -243,6 +243,9 @@ def test_analyze_command_rejects_unknown_region(tmp_path):
     ("Pasangan Anak Agung Ngurah Kakarsana dan I Wayan Tagel Arjana hadir. Ketua FKUB, Pdt. Jefry Rumengan, dan "
      "Anugerah Puriam Naiborhu, S.P., juga. Majelis hakim Pengadilan Negeri (PN) Watampone menjatuhkan vonis.",
      {"Anak Agung Ngurah Kakarsana", "I Wayan Tagel Arjana", "Jefry Rumengan", "Anugerah Puriam Naiborhu"}),
+    # a place named after a region and a foreign word; a person in apposition after a street, doing something
+    ("Program itu menghidupkan kawasan Kendari Beach. Seorang mahasiswa yang indekos di Jalan Pramuka, Yohanes "
+     "Kogoya, datang membantu.", {"Yohanes Kogoya"}),
     # a role with its acronym in brackets before the comma; a Batak surname that is also a cape
     ("Ketua Kerukunan Keluarga Kawanua (KKK) Kota Medan, Frangky Rumondor, hadir. Seorang pria berkaus oranye yang "
      "belakangan diketahui bernama Ridwan Tanjung, pengemudi ojek, ikut menonton.", {"Frangky Rumondor", "Ridwan Tanjung"}),

@@ -293,7 +293,9 @@ def detect_people(st: State) -> None:
         trimmed.append(n)
     head = trimmed
     # 'lahir di Desa Lontar, Muara Jaya, Ogan Komaring Ulu': names listed after a place are places.
-    body = [n for n in body if n.evidence == "strong" or not _PLACE_LIST.search(st.text[max(0, n.start - 120):n.start])]
+    # (but 'indekos di Jalan Pramuka, Yohanes Kogoya, datang ...': an appositive name doing something)
+    body = [n for n in body if n.evidence == "strong" or not _PLACE_LIST.search(st.text[max(0, n.start - 120):n.start])
+            or (n.evidence == "lexicon" and _VERB_NEXT.match(st.text[n.end:n.end + 40]) and st.text[n.end:n.end + 1] == ",")]
     # 'di kecamatan pesisir seperti Muara Jawa dan Anggana': a list of places named by a place noun.
     body = [n for n in body if n.evidence == "strong" and n.role_before or not _PLACES_SUCH_AS.search(
         st.text[max(0, n.start - 160):n.start])]

@@ -503,7 +503,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"
         # Title case headlines capitalise everything: only honorific/role/registry evidence there.
-        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start, known | spoken))
+        out.extend(_names_in_run(text, toks, i, run, kinds, title, sent_start, known | spoken, skip))
         i = j if j > i else i + 1
     return out, toks
 
@@ -550,7 +550,7 @@ def prev_low(toks, idx) -> str:
     return toks[idx - 1].low if idx > 0 else ""
 
 
-def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=frozenset()) -> list[NameSpan]:
+def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=frozenset(), skip=lambda pos: False) -> list[NameSpan]:
     spans = []
     k = 0
     while k < len(run):
@@ -650,7 +650,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
         if prev_low(toks, i0 + s) in _THING_BEFORE or prev_low(toks, i0 + s) == "maha":
             continue  # ('Tuhan Yang Maha Esa')
-        if i0 > 0 and toks[i0 - 1].text.islower() and toks[i0 - 1].low in _PLACE_BEFORE and all(kd == "T" for kd in kinds[:s]):
+        head = i0 - 1
+        while head > 0 and skip(toks[head].start) and toks[head].text[:1].isupper():
+            head -= 1  # (past a region the mask hides: 'kawasan Kendari Beach')
+        if head >= 0 and toks[head].text.islower() and toks[head].low in _PLACE_BEFORE and all(kd in "TOF" for kd in kinds[:s]):
             continue  # 'warga kampung Sukamaju Indah', 'di kalangan Umat Islam', 'patung Sultan Hasanuddin'
         if s > 0 and run[s - 1].low in vocab.BRANDS:
             continue  # 'Honda Supra', 'Toyota Avanza': a model, not a person
