@@ -1011,3 +1011,25 @@ def test_region_implied_even_when_another_is_named(nlp):
             "Isrullah Achmad dan H. Usman Sadik, serta Bupati petahana Drs. H. Budiman yang menggandeng Mochammad Akbar "
             "Andi Leluasa.")
     assert people(analyze("Kampanye", text, nlp=nlp))["Budiman"]["candidate"]["id_paslon"] == "1001261"
+
+
+def test_interview_answers_are_statements(nlp):
+    text = ("Di sela kunjungan, ledrepost.com sempat berbincang singkat dengan calon wakil bupati Farida Hidayati.\n\n"
+            "Tanya: Apa yang paling sering dikeluhkan pedagang?\n\n"
+            "Farida: Atap los yang bocor dan parkir yang semrawut.\n\n"
+            "Tanya: Apa pesan untuk pemilih perempuan?\n\n"
+            "J: Datang ke TPS tanggal 27 November.")
+    r = analyze("Wawancara", text, nlp=nlp)
+    assert [(q["speaker"], q["text"]) for q in r["quotes"]] == [
+        ("Farida Hidayati", "Atap los yang bocor dan parkir yang semrawut."),
+        ("Farida Hidayati", "Datang ke TPS tanggal 27 November.")]
+
+
+def test_single_marks_as_the_outlet_quote_marks(nlp):
+    text = ("Saksi pasangan 02, Hotman Sitorus, hadir.\n\n‘Silakan dicocokkan. Kami juga ingin hasilnya bersih,’ ujar "
+            "Sitorus.\n\nIa menegaskan: ‘Partai menghormati proses di PPK.’\n\nSpanduk bertuliskan ‘Jaga suara rakyat "
+            "sampai akhir’ dipasang di depan kantor.")
+    r = analyze("Rekapitulasi", text, nlp=nlp)
+    assert [(q["speaker"], q["direct"], q["text"]) for q in r["quotes"]] == [
+        ("Hotman Sitorus", True, "Silakan dicocokkan. Kami juga ingin hasilnya bersih"),
+        ("Hotman Sitorus", True, "Partai menghormati proses di PPK.")]

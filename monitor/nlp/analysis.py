@@ -1174,6 +1174,11 @@ def detect_quotes(st: State) -> None:
                 if nxt and not any(q.end < m.start < nxt[0] for m in merged if m is not q and m.direct):
                     end = nxt[0]
             last, last_pos = q.speaker, end
+    qa = _interview_answers(st, text, body)
+    if qa:
+        spans = [(q.start, q.end) for q in qa]
+        merged = [q for q in merged if not any(a <= q.start < b for a, b in spans)] + qa
+        merged.sort(key=lambda q: q.start)
     st.quotes = [q for q in merged if q.how != "marker"]
     for q in st.quotes:
         if q.speaker is not None:
@@ -1208,6 +1213,42 @@ def _described_by(st, text, body, desc, pos, inside_quote):
 
 
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para|Warga\s+lain)\b")
+
+
+_QUESTION = re.compile(r"(?:T|Tanya|Pertanyaan|Wartawan)\s*:\s*\S")
+_ANSWER = re.compile(r"(?:(?:J|Jawab|Jawaban)|(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}))\s*:\s*(?=\S)")
+
+
+def _interview_answers(st, text, body) -> list[Quote]:
+    """A short interview in Q&A form ('Tanya: ...' / 'Jawab: ...' or 'Hidayat: ...'): each answer after a
+    question is a statement by the one interviewed (the person the answer is labelled with, else the last one
+    named before the first question)."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out, prev_q, first_q = [], False, None
+    for ps, pe in paras:
+        if st.skip(ps):
+            continue
+        if _QUESTION.match(text, ps):
+            prev_q = True
+            first_q = ps if first_q is None else first_q
+            continue
+        a = _ANSWER.match(text, ps) if prev_q else None
+        prev_q = False
+        if not a or a.end() >= pe:
+            continue
+        who = None
+        if a.group("name"):
+            named = [m for m in body if ps <= m.span.start < a.end()]
+            if not named:
+                continue  # 'Catatan: ...': a label, not someone answering
+            who = named[0].cluster
+        else:
+            before = [m for m in body if m.span.start < first_q]
+            who = before[-1].cluster if before else None
+        q = Quote(a.end(), pe, text[a.end():pe].strip().strip(QUOTE_MARKS).strip(), True)
+        q.speaker, q.how = who, "interview"
+        out.append(q)
+    return out
 
 
 def _carry(st, text, body, last, last_pos, start, inside_quote):
@@ -1495,7 +1536,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 marker = Quote(s + pm.start(), s + pm.end(), "", False)
                 marker.speaker, marker.how = named[0].cluster, "marker"
                 out.append(marker)
-        if any(c in sent for c in QUOTE_MARKS) and any(qs < e and s < qe for qs, qe in st.quote_spans):
+        if any(c in sent for c in QUOTE_MARKS + "\u2018") and any(qs < e and s < qe for qs, qe in st.quote_spans):
             continue  # (quote marks around a term, 'tema "KORPRI Untuk Indonesia"', make no quote)
         # 'Menurut X, …'
         mm = _MENURUT_OPEN.match(sent)

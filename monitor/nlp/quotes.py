@@ -67,6 +67,17 @@ def find_direct(text: str, skip) -> list[Quote]:
             if not (nxt and re.match(f"\\s*[{QUOTE_MARKS}]", text[nxt[0]:nxt[1]])):
                 quotes.append(_mk(text, open_at, pe, None))
                 open_at = None
+    # Some outlets quote with single marks: '‘Kami cuma mau angkanya terang,’ kata Lim.' A ‘…’ span counts when it
+    # opens a paragraph or follows a colon and a speech cue or a full stop closes it (inner quotes inside “…” and
+    # apostrophes do neither).
+    taken = [(q.start, q.end) for q in quotes]
+    for m in _SINGLE_QUOTE.finditer(text):
+        s_, e_ = m.start("open"), m.end()
+        if skip(s_) or any(a <= s_ < b for a, b in taken):
+            continue
+        if cue_after(text, e_) or re.match(r"\s*(?:\n|$)", text[e_:e_ + 2]):
+            quotes.append(Quote(s_, e_, m.group("inner").rstrip(",").strip(), True))
+    quotes.sort(key=lambda q: q.start)
     out = []
     for q in quotes:
         words = q.text.split()
@@ -83,6 +94,7 @@ def find_direct(text: str, skip) -> list[Quote]:
     return out
 
 
+_SINGLE_QUOTE = re.compile(r"(?:^|(?<=\n)|(?<=:\s))(?P<open>\u2018)(?P<inner>[^\u2018\u2019\n\"\u201c\u201d]{12,}?[,.!?])\u2019")
 _NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x", "si", "sang"}
 
 
