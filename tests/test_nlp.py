@@ -672,6 +672,10 @@ def test_candidate_link_by_office(nlp, text, name, linked):
      "Dominikus Alphawan Rangga Kaka", ["Angga Kaka"]),
     ("Calon wakil wali kota, Ir. Wa Ode Hamsinah Bolu, hadir. Waode Hamsinah menyapa kaum ibu.", "Wa Ode Hamsinah Bolu",
      ["Waode Hamsinah"]),
+    # a two-word nickname the article says someone is better known by
+    ("Calon nomor urut 03 H. Dedy Ermansyah, S.E hadir.\n\nDedy Ermansyah, yang lebih dikenal warga dengan sapaan "
+     "Dedy Black, menjawab pertanyaan panelis.\n\n“Kami tidak mau sekadar mengeruk,” kata Dedy Black.",
+     "Dedy Ermansyah", ["Dedy Black"]),
     # a mononym clipped from the front
     ("Nomor urut 1 H. Sutarmidji, S.H., M.Hum. hadir. Midji menyebutkan bahwa jalan akan diperbaiki.", "Sutarmidji",
      ["Midji"]),
@@ -999,6 +1003,9 @@ def test_a_feast_is_no_region(nlp):
     ("Debat Pilkada Sidrap diikuti Muh. Yusuf - Muhammad Datariansyah Indra Hamzah dan Syaharuddin Alrif - Nurkanaah. "
      "Calon bupati nomor urut 2 yang akrab disapa SAR itu menegaskan harga gabah harus dijaga.", "Syaharuddin Alrif",
      "SAR"),
+    ("Pilwakot Bengkulu diikuti nomor urut 03 H. Dedy Ermansyah, S.E – Nuragiyanti Dewi Permatasari, M.Arch.\n\n"
+     "Calon wakil wali kota nomor urut 03 yang akrab disapa Agi kemudian menambahkan soal ekonomi pasar.",
+     "Nuragiyanti Dewi Permatasari", "Agi"),
 ])
 def test_a_nickname_tied_by_ballot_number(nlp, text, name, nick):
     p = people(analyze("Debat", text, nlp=nlp))

@@ -606,7 +606,8 @@ _ALIAS_RX = re.compile(
 )
 
 
-_ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|atau|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil))\s+"
+_ALIAS2_RX = re.compile(r"\s*,?\s*(?:alias|atau|(?:yang\s+)?(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|"
+                        r"(?:yang\s+)?(?:lebih\s+)?dikenal(?:\s+warga|\s+publik|\s+masyarakat)?\s+dengan\s+(?:sapaan|panggilan|nama))\s+"
                         r"(?P<nick>[A-Z][a-z'-]{1,20}\s+[A-Z][a-z'-]{1,20})(?![\w-])")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]elaki|[Pp]emuda|[Pp]olitikus|[Pp]olitisi|"
@@ -738,7 +739,9 @@ def _aliases(st: State, clusters, mentions) -> None:
             continue
         a = _ALIAS2_RX.match(st.text, after_name(m))
         last = a.group("nick").split()[-1].lower() if a else ""
-        if a and (last in {w.lower() for w in m.span.words} or re.match(r"\s*,?\s*alias\b", a.group()) and not (
+        first = a.group("nick").split()[0].lower() if a else ""
+        if a and (last in {w.lower() for w in m.span.words} or re.search(r"\bdikenal\b", a.group()) and first == (
+                m.span.words[0].lower()) or re.match(r"\s*,?\s*alias\b", a.group()) and not (
                 last in vocab.DAYS or last in vocab.MONTHS or last in vocab.NON_NAME)):
             alias_of[a.group("nick")] = m.cluster
             clusters[m.cluster].aliases.add(a.group("nick"))
@@ -813,7 +816,7 @@ def _nicknames_by_ballot(st: State) -> None:
         for a in rx.finditer(st.text):
             pos = "wakil" if a.group("wakil") else "calon"
             targets = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == pos
-                       and str((by_pair.get((c.candidate["id_paslon"], pos)) or {}).get("nomor_urut")) == a.group("n")]
+                       and (by_pair.get((c.candidate["id_paslon"], pos)) or {}).get("nomor_urut") == int(a.group("n"))]
             if len(targets) != 1:
                 continue
             nick, t = a.group("nick"), targets[0]

@@ -514,7 +514,7 @@ def _region_words() -> frozenset:
 
 
 _SPACED_DEGREE = {"hum", "si", "pd", "sos", "kom", "kes", "ag", "ip", "ikom", "psi", "kn", "ked", "farm", "sc", "eng",
-                  "ak", "th", "hi", "pdi"}
+                  "ak", "th", "hi", "pdi", "arch"}
 _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris", "deputi", "wakil", "dirjen",
                  "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati", "duta",
                  "dubes", "konsul"}
