@@ -778,8 +778,6 @@ def link_candidates(st: State) -> None:
     for c in st.clusters:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
     _link_in_implied_region(st)
-    # A namesake by full name alone, far from the article's regions, who holds an office no candidate holds in
-    # a campaign ('Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak'), is someone else.
     from monitor.nlp.gazetteer import registry
 
     # Who runs an election or polices it is no candidate in it ('Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak'
@@ -861,11 +859,11 @@ def _merge_same_candidate(st: State) -> None:
 
 
 def _link_in_implied_region(st: State) -> None:
-    # No region named, but two or more people linked by their full names all ran in one region (a dateline
-    # of a small town, 'Bumi Lamaranginang'): the article is set there, and the others are read in it.
+    """Two or more people linked by their full names all ran in one region the article does not name (a
+    dateline of a small town, 'Bumi Lamaranginang', or only regions named in passing, 'transmigran asal Bali'):
+    the article is set there, and the names not linked yet are read in it."""
     from monitor.nlp.gazetteer import registry
 
-    # (also when the regions named are elsewhere: 'transmigran asal Bali' in a story from Luwu Timur)
     if sum(1 for c in st.clusters if c.candidate) < 2:
         return
     codes = {registry().by_pair[(c.candidate["id_paslon"], c.candidate["position"])]["kode_wilayah"]
@@ -1126,7 +1124,7 @@ def detect_quotes(st: State) -> None:
                 if spk is None and vm.group().lower() in vocab.CUES:
                     m = person_at(sent_start + vm.end(), q.start)
                     spk = m or None
-                if spk is None and re.fullmatch(r"\s*(?:Ia|Dia|Beliau)(?:\s+(?:juga|pun|lalu|kemudian|kembali|pun))?\s*",
+                if spk is None and re.fullmatch(r"\s*(?:Ia|Dia|Beliau)(?:\s+(?:juga|pun|lalu|kemudian|kembali))?\s*",
                                                 text[sent_start:sent_start + vm.start()]):
                     spk = "carry"  # 'Ia menegaskan: “...”': the person the paragraph before is about
             elif lead.strip().endswith(":"):

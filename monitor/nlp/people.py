@@ -68,7 +68,7 @@ _FACILITY = {
     "masjid", "mesjid", "musala", "mushola", "gereja", "pesantren", "ponpes", "stadion", "bandara",
     "pelabuhan", "terminal", "lapangan", "gedung", "hotel", "wisma", "taman", "pasar", "museum", "monumen",
     "tugu", "jembatan", "bendungan", "makam", "universitas", "institut", "kampus", "sekolah", "sma", "smp",
-    "smk", "sd", "rsud", "rs", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
+    "smk", "sd", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
     "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kapanewon", "kalurahan", "kemantren",
@@ -81,6 +81,15 @@ _FACILITY = {
     "operasi", "komando", "brigade", "laskar", "barisan", "forum", "tim", "relawan", "sahabat", "kawan",
     "teman", "pendukung", "simpatisan", "komunitas", "paket", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
 }
+# Facilities often named after a (titled) person: 'Jalan Jenderal Sudirman', 'RSUD H. Andi Makkasau',
+# 'Gedung Tgk Chik Di Tiro'. A name right after them is the facility's, not a person mentioned.
+_NAMED_AFTER_A_PERSON = {
+    "jalan", "jl", "jln", "bandara", "stadion", "universitas", "gedung", "aula", "lapangan", "taman", "museum",
+    "monumen", "tugu", "jembatan", "pelabuhan", "terminal", "stasiun", "pendopo", "wisma", "graha", "auditorium",
+    "asrama", "makam", "pesantren", "ponpes", "yayasan", "kampus", "institut", "masjid", "lorong", "gang", "gg",
+    "rsud", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rs",
+}
+_FACILITY |= _NAMED_AFTER_A_PERSON
 
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
@@ -136,7 +145,7 @@ _SURE_GLUE = frozenset({"yang", "dengan", "untuk", "kepada", "dalam", "bersama",
 _KIN = {"wanita", "pria", "perempuan", "lelaki", "gadis", "pemuda", "pemudi", "remaja", "bocah", "putra", "putri",
         "anak", "istri", "suami", "ayah", "ibunda", "ayahanda", "kakak", "adik", "cucu", "menantu", "keponakan"}
 # Nouns for a person that may stand before 'bernama' (besides _KIN).
-_HUMAN_NOUNS = {"seorang", "warga", "korban", "pelaku", "tersangka", "saksi", "orang", "petani", "nelayan", "siswa",
+_NAMED_AFTER_NOUNS = {"seorang", "warga", "korban", "pelaku", "tersangka", "saksi", "orang", "petani", "nelayan", "siswa",
                 "guru", "pedagang", "sopir", "pengemudi", "ibu", "bapak", "tokoh", "penduduk", "mahasiswa", "buruh"}
 # Glue words that always lead into more words: never last before punctuation.
 _LEADING_GLUE = frozenset({"di", "ke", "dan", "yang", "pada", "dari", "untuk", "kepada", "dengan", "dalam", "bersama",
@@ -633,13 +642,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if "T" not in between and "R" not in between and not complete and not after_acr and not after_org:
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
-        streets = [x for x in range(s) if run[x].low in {"jalan", "jl", "jln", "bandara", "stadion", "universitas",
-                                                          "gedung", "aula", "lapangan", "taman", "museum", "monumen",
-                                                          "tugu", "jembatan", "pelabuhan", "terminal", "stasiun",
-                                                          "pendopo", "wisma", "graha", "auditorium", "asrama", "makam",
-                                                          "pesantren", "ponpes", "yayasan", "kampus", "institut",
-                                                          "masjid", "lorong", "gang", "gg", "rsud", "rsd", "rsu",
-                                                          "rsup", "rsia", "rsj", "rsi", "rs"}]
+        streets = [x for x in range(s) if run[x].low in _NAMED_AFTER_A_PERSON]
         if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
@@ -719,7 +722,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         # 'seorang pria bernama Andi', 'korban yang bernama Siti': named after a word for a person (not
         # 'aplikasi bernama Kinasih').
         if prev is not None and prev.low == "bernama" and ends_run and s == 0 and any(
-                t.low in _KIN or t.low in _HUMAN_NOUNS for t in toks[max(0, ti - 8):ti - 1]):
+                t.low in _KIN or t.low in _NAMED_AFTER_NOUNS for t in toks[max(0, ti - 8):ti - 1]):
             evidence = "strong"
         lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
         if nxt is not None:

@@ -34,7 +34,7 @@ ROLE_HEADS = {
     # village and district heads under their regional names
     "panewu", "dukuh", "carik", "perbekel", "bendesa", "keuchik", "geuchik", "ondoafi", "penghulu",
     "akp", "briptu", "bripda", "peltu", "pelda", "komjen", "marsekal", "laksma", "marsma", "kopka",
-    "koptu", "prada", "serma", "sertu", "lettu", "letda", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
+    "koptu", "prada", "serma", "lettu", "letda", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
     "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
     "pakar", "analis", "mahasiswa", "pelajar", "siswa", "ibunda", "ayahanda", "istri", "suami",
     "adik", "kakak", "ayah", "kakek", "nenek", "almarhum", "almarhumah", "kandidat",
