@@ -1040,3 +1040,21 @@ def test_single_marks_as_the_outlet_quote_marks(nlp):
     assert [(q["speaker"], q["direct"], q["text"]) for q in r["quotes"]] == [
         ("Hotman Sitorus", True, "Silakan dicocokkan. Kami juga ingin hasilnya bersih"),
         ("Hotman Sitorus", True, "Partai menghormati proses di PPK.")]
+
+
+def test_a_registry_initial_is_no_full_name(nlp):
+    # the registry has 'H. A. Rahman' (Kota Bima): 'Andi Rahman' in a Wajo story is someone else
+    text = "SENGKANG, contoh.com – Ketua panitia Andi Rahman hadir di posko. \"Kami siap,\" kata Andi Rahman."
+    assert people(analyze("Posko", text, nlp=nlp))["Andi Rahman"]["candidate"] is None
+
+
+@pytest.mark.parametrize("text, names", [
+    # an office's unit the lists do not know, then the full name
+    ("Bupati Wajo melalui Kabag Prokopim Syamsul Bahri mengatakan pemerintah daerah netral.", ["Syamsul Bahri"]),
+    # ... but not after an office that needs no unit ('Kapolri Listyo Sigit Prabowo')
+    ("Hadir pula Kapolri Listyo Sigit Prabowo dan warga.", ["Listyo Sigit Prabowo"]),
+    # a glued headline that ends with the name written twice
+    ("Bakal Panggil Fadli Zon Fadli Zon menegaskan penulisan sejarah jalan terus.", ["Fadli Zon"]),
+])
+def test_name_edges_after_offices_and_glued_headlines(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

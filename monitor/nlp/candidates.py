@@ -214,6 +214,8 @@ def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -
     others = [i for i in pool if i not in exact and abs(len(_bare(people[i]["key"])) - len(_bare(best))) <= 1]
     if len(exact) != 1 or len(distinct_words) < 2 or others:
         return None
+    if len(distinctive(people[exact[0]]["key"])) < 2:
+        return None  # the registry's 'A. Rahman' (Bima) is not the full name 'Andi Rahman' written elsewhere
     near = [i for i in reg.near(best) if i != exact[0]]
     if near:
         return None

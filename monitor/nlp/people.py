@@ -90,6 +90,9 @@ _NAMED_AFTER_A_PERSON = {
     "rsud", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rs",
 }
 _FACILITY |= _NAMED_AFTER_A_PERSON
+# Offices that head a unit named next ('Kabag Prokopim', 'Kasat Reskrim'): an unknown word after them is the unit.
+_UNIT_HEADS = {"kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kasie", "kasat", "kanit", "kadis", "kaban",
+               "kasubdit", "kabiro", "karo", "bagian", "bidang", "seksi", "subbagian", "satuan", "unit"}
 
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
@@ -607,9 +610,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if e < len(run) and run[e].low in _BODY_TAIL:
             k = e
             continue  # 'CT Arsa Foundation': the body's name
-        half = (e - s) // 2
-        if (e - s) >= 4 and (e - s) % 2 == 0 and [t.low for t in run[s:s + half]] == [t.low for t in run[s + half:e]]:
-            s += half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
+        for half in range(2, (e - s) // 2 + 1):
+            if [t.low for t in run[e - 2 * half:e - half]] == [t.low for t in run[e - half:e]]:
+                s = e - half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
+                break
         words = [w.text for w in run[s:e]]
         if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
                 i0 + s > 0 and toks[i0 + s - 1].text == ","):
@@ -684,6 +688,12 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 if body_named and run[s - 1].low in _ORG_FACILITY and len(words) >= 3 and (
                         words[0].lower() not in vocab.NAME_WORDS) and (
                         words[1].lower() in vocab.NAME_WORDS or _AFFIXED.match(words[0].lower())):
+                    s += 1
+                    words = words[1:]
+                # 'Kabag Prokopim Syamsul Bahri': an office's unit the lists do not know, then a full name.
+                elif s == last_r + 1 and run[last_r].low in _UNIT_HEADS and len(words) >= 3 and words[0].lower() not in vocab.NAME_WORDS and (
+                        words[0].lower() not in vocab.SINGLE_NAMES) and all(
+                        w.lower() in vocab.NAME_WORDS for w in words[1:]):
                     s += 1
                     words = words[1:]
                 low0 = words[0].lower()
