@@ -1055,6 +1055,10 @@ def test_a_registry_initial_is_no_full_name(nlp):
     ("Hadir pula Kapolri Listyo Sigit Prabowo dan warga.", ["Listyo Sigit Prabowo"]),
     # a glued headline that ends with the name written twice
     ("Bakal Panggil Fadli Zon Fadli Zon menegaskan penulisan sejarah jalan terus.", ["Fadli Zon"]),
+    # a company's name, then a full name opening with a word that only opens names
+    ("Direktur PT Maju Jaya Abdul Rahman mengatakan perusahaannya mendukung pemilu damai.", ["Abdul Rahman"]),
+    ("Direktur PT Maju Jaya H. Abdul Rahman hadir bersama Dirut PT Sinar Terang Andi Baso Amir.",
+     ["Abdul Rahman", "Andi Baso Amir"]),
 ])
 def test_name_edges_after_offices_and_glued_headlines(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

@@ -95,6 +95,11 @@ _UNIT_HEADS = {"kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kas
                "kasubdit", "kabiro", "karo", "bagian", "bidang", "seksi", "subbagian", "satuan", "unit"}
 
 
+_COMPANY_HEADS = {"pt", "cv", "ud", "pd", "perumda", "koperasi"}
+_NAME_OPENERS = {"abdul", "abd", "muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "mochamad", "moch", "moh",
+                 "muh", "mhd", "ahmad", "achmad", "andi", "siti", "h", "hj", "haji", "hajjah"}
+
+
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
 # Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
@@ -637,6 +642,15 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             # 'Dirut PT Dalihan Natolu Grup M. Akhirun Efendi Siregar': a company word closes the body's name.
             after_org = s >= 1 and run[s - 1].low in vocab.ORG_WORDS and kinds[s - 1] == "O" and e - s >= 2 and (
                 "R" in kinds[:last_f])
+            # 'Direktur PT Maju Jaya Abdul Rahman': a company's name, then a full name opening with a word
+            # that only opens names.
+            if not after_org and run[last_f].low in _COMPANY_HEADS and "R" in kinds[:last_f]:
+                opens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low.rstrip(".") in _NAME_OPENERS]
+                if opens:
+                    first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
+                    words = words[first - s:]
+                    s = first
+                    after_org = True
             # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
             if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
                     run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
