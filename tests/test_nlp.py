@@ -1059,6 +1059,14 @@ def test_a_registry_initial_is_no_full_name(nlp):
     ("Direktur PT Maju Jaya Abdul Rahman mengatakan perusahaannya mendukung pemilu damai.", ["Abdul Rahman"]),
     ("Direktur PT Maju Jaya H. Abdul Rahman hadir bersama Dirut PT Sinar Terang Andi Baso Amir.",
      ["Abdul Rahman", "Andi Baso Amir"]),
+    # an army corps after the rank is no name word
+    ("Hadir Dandim 1406 Letkol Inf Heri Kuswanto dan Kapten Czi Rudi Hartono.", ["Heri Kuswanto", "Rudi Hartono"]),
 ])
 def test_name_edges_after_offices_and_glued_headlines(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+def test_a_courtesy_title_before_the_role_that_cues(nlp):
+    text = ("Pengasuh pondok, Tuan Guru Haji Lalu Muhammad Zaini, hadir. \"Ta'jagai sipakatau (saling menghargai),\" "
+            "ujar Tuan Guru.")
+    assert [q["speaker"] for q in analyze("Doa", text, nlp=nlp)["quotes"]] == ["Lalu Muhammad Zaini"]

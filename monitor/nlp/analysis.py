@@ -1330,7 +1330,7 @@ def _by_role(st: State, seg: str, pos: int | None = None):
         start = st.text.rfind(seg.strip(), 0, pos + 1)
         return _subject_before(st, start if start >= 0 else pos)
     # 'Bahkan Pak Gubernur', 'Mantan Menteri ... ini', 'sang Ketua': the office behind a courtesy word.
-    while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks",
+    while len(words) > 1 and words[0].lower().strip(",") in {"pak", "bu", "bapak", "ibu", "sang", "mantan", "eks", "tuan",
                                                              "bahkan", "namun", "lalu", "kemudian", "adapun",
                                                              "sementara", "sedangkan", "selanjutnya", "terakhir",
                                                              "akhirnya", "sebelumnya", "kini", "juga"}:

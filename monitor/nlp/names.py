@@ -19,6 +19,7 @@ PREFIX_TITLES = {
     "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
     "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
     "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya",
+    "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.
 MUHAMMAD = {
