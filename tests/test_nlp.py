@@ -1070,3 +1070,9 @@ def test_a_courtesy_title_before_the_role_that_cues(nlp):
     text = ("Pengasuh pondok, Tuan Guru Haji Lalu Muhammad Zaini, hadir. \"Ta'jagai sipakatau (saling menghargai),\" "
             "ujar Tuan Guru.")
     assert [q["speaker"] for q in analyze("Doa", text, nlp=nlp)["quotes"]] == ["Lalu Muhammad Zaini"]
+
+
+def test_an_unnamed_source_opening_the_paragraph_keeps_ujarnya_unnamed(nlp):
+    text = ("Kepala BKPSDM, Hj. Nurhayati, menuturkan surat edaran sudah terbit. \"Sudah kami kirim,\" tuturnya.\n\n"
+            "Terpisah, seorang ASN yang enggan disebut namanya mengaku khawatir. \"Kami serba salah,\" ucapnya.")
+    assert [q["speaker"] for q in analyze("ASN", text, nlp=nlp)["quotes"]] == ["Nurhayati", "Nurhayati", None]

@@ -1162,6 +1162,8 @@ def detect_quotes(st: State) -> None:
                 # 'Seorang pemandu wisata ... menilai ... . "Yang kami tunggu ...," katanya.': the unnamed
                 # source (or the body) that just spoke, not the last person named.
                 q.speaker = None
+            elif _unnamed_lead(text, body, q.start):
+                q.speaker = None
             else:
                 q.speaker = _carry(st, text, body, last, last_pos, q.start, inside_quote)
         if q.how != "marker":
@@ -1211,6 +1213,17 @@ def _described_by(st, text, body, desc, pos, inside_quote):
         if all(re.search(rf"\b{re.escape(w)}\b", window) for w in words) and party_ids <= parties:
             hits.add(mm.cluster)
     return _ClusterRef(hits.pop()) if len(hits) == 1 else None
+
+
+def _unnamed_lead(text, body, start) -> bool:
+    """'Terpisah, seorang ASN yang enggan disebut namanya mengaku khawatir. "...," ucapnya.': the paragraph
+    opens with an unnamed source and names nobody before the quote."""
+    ps = text.rfind("\n", 0, start) + 1
+    lead = re.sub(r"^\W*(?:Terpisah|Di tempat terpisah|Sementara itu|Di sisi lain|Namun|Adapun)\s*,?\s*", "",
+                  text[ps:start])
+    if not lead.strip() or any(ps <= m.span.start < start for m in body):
+        return False
+    return bool(_UNNAMED_SUBJECT.match(lead[:1].upper() + lead[1:]))
 
 
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para|Warga\s+lain)\b")
