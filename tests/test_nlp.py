@@ -1061,6 +1061,13 @@ def test_a_registry_initial_is_no_full_name(nlp):
      ["Abdul Rahman", "Andi Baso Amir"]),
     # an army corps after the rank is no name word
     ("Hadir Dandim 1406 Letkol Inf Heri Kuswanto dan Kapten Czi Rudi Hartono.", ["Heri Kuswanto", "Rudi Hartono"]),
+    # Sasak 'Lalu' after a rank or an office's place; the Balinese 'I' and the given name after 'Made'; a rank
+    # names a one-word name; 'drh.' is a title
+    ("Hadir Kasi Humas Iptu Lalu Arya Wiguna, Camat Sakra Timur Lalu Hamdani, Bhabinkamtibmas Aipda Suparman dan "
+     "Kasat Reskrim, AKP I Made Dharma Yasa.", ["I Made Dharma Yasa", "Lalu Arya Wiguna", "Lalu Hamdani", "Suparman"]),
+    ("Kepala dinas itu, drh. Baiq Suryani, menyebutkan bahwa pendaftaran gratis.", ["Baiq Suryani"]),
+    # a word that ends company names, then the person
+    ("Direktur CV Rinjani Pakan Nusantara Handoko Wijaya mengklaim pihaknya siap membantu.", ["Handoko Wijaya"]),
 ])
 def test_name_edges_after_offices_and_glued_headlines(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1076,3 +1083,9 @@ def test_an_unnamed_source_opening_the_paragraph_keeps_ujarnya_unnamed(nlp):
     text = ("Kepala BKPSDM, Hj. Nurhayati, menuturkan surat edaran sudah terbit. \"Sudah kami kirim,\" tuturnya.\n\n"
             "Terpisah, seorang ASN yang enggan disebut namanya mengaku khawatir. \"Kami serba salah,\" ucapnya.")
     assert [q["speaker"] for q in analyze("ASN", text, nlp=nlp)["quotes"]] == ["Nurhayati", "Nurhayati", None]
+
+
+def test_a_described_person_with_a_colon_before_the_quote(nlp):
+    text = ("Tokoh agama setempat, Tuan Guru Haji Lalu Ahmad Mahsun, meminta pemuda menjauhi judi.\n\n"
+            "Pengasuh Pondok Pesantren Darussalam itu menegaskan: \u201cMencuri sapi tetangga itu dosa berlapis.\u201d")
+    assert [q["speaker"] for q in analyze("Ronda", text, nlp=nlp)["quotes"]] == ["Lalu Ahmad Mahsun"] * 2

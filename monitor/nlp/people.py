@@ -25,12 +25,12 @@ _ABBREV = {
     "muh", "moh", "moch", "mochd", "muhd", "mhd", "mohd", "abd", "h", "hj", "hi", "dr", "drs", "dra", "ir",
     "prof", "tgk", "kh", "ust", "drg", "sdr", "ny", "kab", "kec", "kel", "prov", "jl", "jln", "pj", "plt",
     "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
-    "dg", "dt", "ny", "sdri", "bpk", "pdt", "pst", "rm", "rd", "ns", "apt",
+    "dg", "dt", "ny", "sdri", "bpk", "pdt", "pst", "rm", "rd", "ns", "apt", "drh",
 }
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
-_LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir."}
+_LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir.", "drh.", "drh"}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
     "menilai", "berharap", "meminta", "mengungkapkan", "menyampaikan", "menuturkan", "menerangkan",
@@ -96,6 +96,9 @@ _UNIT_HEADS = {"kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kas
 
 
 _COMPANY_HEADS = {"pt", "cv", "ud", "pd", "perumda", "koperasi"}
+_COMPANY_TAILS = {"nusantara", "jaya", "abadi", "mandiri", "sejahtera", "makmur", "perkasa", "indonesia", "utama",
+                  "sentosa", "lestari", "persada", "group", "grup", "karya", "sakti", "mulia", "prima", "konstruksi",
+                  "tbk", "persero", "sukses", "gemilang", "berjaya"}
 _NAME_OPENERS = {"abdul", "abd", "muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "mochamad", "moch", "moh",
                  "muh", "mhd", "ahmad", "achmad", "andi", "siti", "h", "hj", "haji", "hajjah"}
 
@@ -495,9 +498,17 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"  # 'Anak Agung Ngurah Kakarsana': a Balinese noble title opens the name
                 continue
             if tk.text == "Lalu" and (k + 1 < len(run) and kinds[k + 1] == "N" and (
-                    k > 0 and kinds[k - 1] == "T" or k == 0 and not sent_start) or len(run) == 1 and i > 0 and (
+                    # ('Iptu Lalu Arya Wiguna', 'Camat Sakra Timur Lalu Hamdani': after a rank, an office or its place)
+                    k > 0 and kinds[k - 1] in "TRO" and not title or k == 0 and not sent_start) or len(run) == 1 and i > 0 and (
                     toks[i - 1].low in vocab.CUES)):
                 kinds[k] = "N"  # 'H. Lalu Satriawan Jaya': the Sasak noble's first name, not 'then'
+                continue
+            if tk.text == "I" and k + 1 < len(run) and run[k + 1].low in _BALI:
+                kinds[k] = "N"  # 'AKP I Made Dharma Yasa': the Balinese I opens the name
+                continue
+            if k >= 2 and run[k - 2].text == "I" and run[k - 1].low in _BALI_ORDER and kinds[k] in "OC" and (
+                    k + 1 == len(run) or kinds[k + 1] == "N"):
+                kinds[k] = "N"  # ('I Made Dharma Yasa': the given name after the birth-order name)
                 continue
             if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
                 kinds[k] = "N"
@@ -646,6 +657,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             # that only opens names.
             if not after_org and run[last_f].low in _COMPANY_HEADS and "R" in kinds[:last_f]:
                 opens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low.rstrip(".") in _NAME_OPENERS]
+                # 'Direktur CV Rinjani Pakan Nusantara Handoko Wijaya': a word that ends company names, then the name
+                tails = [x + 1 for x in range(last_f + 1, e - 2) if run[x].low in _COMPANY_TAILS]
+                if not opens and tails and tails[-1] >= s:
+                    opens = [tails[-1]]
                 if opens:
                     first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
                     words = words[first - s:]
@@ -712,6 +727,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                     words = words[1:]
                 low0 = words[0].lower()
                 if len(words) > 1 or low0 in vocab.NAME_WORDS or (s > 0 and kinds[s - 1] == "T") or (
+                        # 'Bhabinkamtibmas Aipda Suparman': a rank names the person right after it
+                        s > 0 and run[s - 1].low in _RANKS and low0 not in vocab.COMMON_WORDS) or (
                         body_named and s - last_r >= 3 and not _AFFIXED.match(low0)) or (
                         run[s - 1].low not in _PLACE_ROLES and _MONONYM.search(low0) and not _AFFIXED.match(low0)):
                     evidence = "strong"
@@ -854,6 +871,14 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
 
 _BALI = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "gusti", "dewa", "luh", "nengah",
          "ngurah", "agung", "bagus", "ayu", "kompiang", "gde", "gst"}
+
+
+# Police and military ranks: the next capitalised word is the holder's name.
+_RANKS = {"aipda", "aiptu", "bripka", "brigpol", "briptu", "bripda", "bharada", "bharatu", "bharaka", "abripda",
+          "abriptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes", "brigjen", "irjen", "komjen", "serka", "sertu",
+          "serda", "serma", "kopda", "koptu", "kopka", "praka", "pratu", "prada", "peltu", "pelda", "lettu", "letda",
+          "kapten", "mayor", "letkol", "kolonel", "mayjen", "letjen", "laksma", "marsma"}
+_BALI_ORDER = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "nengah", "gde", "luh"}
 
 
 def _balinese(toks, j) -> bool:

@@ -6,7 +6,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from monitor.nlp.gazetteer import load_lexicon
 
 HONORIFICS = {
-    "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "bapak",
+    "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "drh", "bapak",
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
@@ -27,7 +27,7 @@ ROLE_HEADS = {
     "pimpinan", "ketum", "waketum", "staf", "staff", "kasat", "kasatreskrim", "kabag", "kabid", "kadis", "kasi",
     "manajer", "pendiri", "pembina", "penasihat", "penasehat", "sekretaris", "aktivis", "advokat", "kuasa",
     "pengacara", "jaksa", "hakim", "kajari", "kajati", "kapten", "kasubag", "kasubbag", "kepsek", "rektor",
-    "dekan", "guru", "ustadz", "imam", "pendeta", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
+    "dekan", "guru", "ustadz", "imam", "pendeta", "pengasuh", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
     "founder", "relawan", "simpatisan", "kader", "politisi", "politikus", "wakapolres", "wakapolda", "kapuspen",
     "kabareskrim", "kasatpol", "kalak", "kaban", "sekcam", "babinsa", "bhabinkamtibmas", "pjs", "anggota",
     "petahana", "mantan", "eks", "tim", "ketua", "komandan", "pelaksana", "pejabat", "direktris", "irjen",
