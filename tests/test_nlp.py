@@ -1089,3 +1089,18 @@ def test_a_described_person_with_a_colon_before_the_quote(nlp):
     text = ("Tokoh agama setempat, Tuan Guru Haji Lalu Ahmad Mahsun, meminta pemuda menjauhi judi.\n\n"
             "Pengasuh Pondok Pesantren Darussalam itu menegaskan: \u201cMencuri sapi tetangga itu dosa berlapis.\u201d")
     assert [q["speaker"] for q in analyze("Ronda", text, nlp=nlp)["quotes"]] == ["Lalu Ahmad Mahsun"] * 2
+
+
+def test_a_pair_written_whole_links_both_and_sets_the_region(nlp):
+    # one-word names, a dateline town only: the pairs 'A-B' are whole registry pairs of Kotawaringin Timur
+    text = ("MENTAYAPOST.COM, SAMPIT – Hadir nomor urut 1 H. Halikinnor, S.H., M.M.-Irawati, S.Pd., dan nomor urut 2 "
+            "Sanidin, S.Ag.-Siyono, S.Sos. di Taman Kota Sampit.")
+    r = analyze("Deklarasi", text, nlp=nlp)
+    assert {p["name"]: (p["candidate"] or {}).get("id_paslon") for p in r["people"]} == {
+        "Halikinnor": "1001005", "Irawati": "1001005", "Sanidin": "1001006", "Siyono": "1001006"}
+    assert r["regions"][0] == "Kotawaringin Timur"
+
+
+def test_two_common_names_as_a_pair_link_nobody(nlp):
+    text = "Warga mendukung pasangan Ahmad-Rahman dalam lomba desa."
+    assert all(p["candidate"] is None for p in analyze("Lomba", text, nlp=nlp)["people"])

@@ -777,6 +777,7 @@ def link_candidates(st: State) -> None:
         r["jenis"] != "provinsi" for r in (lookup(st.region) if st.region else []))
     for c in st.clusters:
         c.candidate = link(c.keys, st.region_codes, st.provinces, st.explicit_provinces, local_named, c.roles)
+    _link_written_pairs(st)
     _link_in_implied_region(st)
     from monitor.nlp.gazetteer import registry
 
@@ -858,6 +859,28 @@ def _merge_same_candidate(st: State) -> None:
         c.keys, c.surfaces, c.candidate = [], [], None
 
 
+# Between the two names of a pair: degrees, then a hyphen, '&', '/' or 'dan' ('Halikinnor, S.H., M.M.-Irawati').
+_PAIR_BETWEEN = re.compile(r"(?:\s*,?\s*(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{0,5}\.?)*\s*,?\s*(?:[-–&/]|dan)\s*"
+                           r"(?:(?:[A-Z][a-z]{0,3}\.\s*){1,3})?")
+
+
+def _link_written_pairs(st: State) -> None:
+    """Two people written as a pair who are, by their whole names, the head and deputy of one registry pair are
+    linked to it, whatever the article's region ('nomor urut 2 Sanidin, S.Ag.-Siyono, S.Sos.')."""
+    from monitor.nlp.candidates import pair
+
+    body = sorted((m for m in st.mentions if not m.in_title and m.span.evidence != "alias"), key=lambda m: m.span.start)
+    for x, y in zip(body, body[1:]):
+        a, b = st.clusters[x.cluster], st.clusters[y.cluster]
+        if x.cluster == y.cluster or (a.candidate and b.candidate):
+            continue
+        if not _PAIR_BETWEEN.fullmatch(st.text[x.span.end:y.span.start]):
+            continue
+        hit = pair(a.keys, b.keys)
+        if hit and not (a.candidate and a.candidate != hit[0]) and not (b.candidate and b.candidate != hit[1]):
+            a.candidate, b.candidate = hit
+
+
 def _link_in_implied_region(st: State) -> None:
     """Two or more people linked by their full names all ran in one region the article does not name (a
     dateline of a small town, 'Bumi Lamaranginang', or only regions named in passing, 'transmigran asal Bali'):
@@ -872,6 +895,12 @@ def _link_in_implied_region(st: State) -> None:
         for c in st.clusters:
             if not c.candidate:
                 c.candidate = link(c.keys, codes, st.provinces, st.explicit_provinces, True, c.roles)
+        # The region the article is set in is reported first.
+        code = next(iter(codes))
+        implied = [r for rs in region_forms().values() for r in rs if r["kode_wilayah"] == code][:1]
+        st.regions = implied + st.regions
+        st.region_codes = st.region_codes | codes
+        st.provinces = st.provinces | {r["provinsi"] for r in implied}
 
 
 # -- stage 6: roles ---------------------------------------------------------------------

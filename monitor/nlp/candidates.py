@@ -130,6 +130,24 @@ def link(keys: list[tuple[str, ...]], region_codes: set[str], provinces: set[str
     return hit
 
 
+def pair(head_keys, deputy_keys) -> tuple[dict, dict] | None:
+    """'Halikinnor-Irawati', 'Sanidin dan Siyono': two names written as a pair that are, whole, the head and the
+    deputy of exactly one registry pair. The pair vouches for both, one-word names included."""
+    reg = registry()
+    people = reg.people
+
+    def whole(keys, position):
+        return {i for k in keys if k for i in reg.candidates(k)
+                if people[i]["position"] == position and _same(_bare(people[i]["key"]), _bare(k))}
+
+    heads, deputies = whole(head_keys, "calon"), whole(deputy_keys, "wakil")
+    ids = {people[i]["id_paslon"] for i in heads} & {people[i]["id_paslon"] for i in deputies}
+    if len(ids) != 1:
+        return None
+    pid = ids.pop()
+    return (_as_candidate(reg.by_pair[(pid, "calon")]), _as_candidate(reg.by_pair[(pid, "wakil")]))
+
+
 def _own_words(key) -> list[str]:
     return [w for w in key if w not in _LEADS and len(w) > 1]
 
