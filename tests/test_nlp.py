@@ -1104,3 +1104,23 @@ def test_a_pair_written_whole_links_both_and_sets_the_region(nlp):
 def test_two_common_names_as_a_pair_link_nobody(nlp):
     text = "Warga mendukung pasangan Ahmad-Rahman dalam lomba desa."
     assert all(p["candidate"] is None for p in analyze("Lomba", text, nlp=nlp)["people"])
+
+
+def test_a_statement_made_through_a_spokesperson_is_the_spokespersons(nlp):
+    text = ("Pjs Bupati, Drs. Kusnadi Wibowo, M.Si., melalui Kabag Prokopim Setda, Rizky Ananda, mengatakan pemerintah "
+            "daerah menjamin netralitas ASN.")
+    assert [q["speaker"] for q in analyze("ASN", text, nlp=nlp)["quotes"]] == ["Rizky Ananda"]
+
+
+def test_a_nickname_before_sapaan_akrab_and_the_full_name(nlp):
+    text = ("Ketua tim, H. Sarifuddin Lasandara, membuka acara.\n\nASR, sapaan akrab Andi Sumangerukka, menyalami "
+            "relawan.\n\n\"Saya datang,\" ujar ASR.")
+    r = analyze("Kampanye", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == ["Andi Sumangerukka"]
+    assert people(r)["Andi Sumangerukka"]["variants"] == ["ASR"]
+
+
+def test_a_closed_up_buton_title_in_the_registry(nlp):
+    # KPU writes 'LAODE IDA'; the pair is written 'H. Lukman Abunawas-LaOde Ida'
+    text = "Pilgub Sulawesi Tenggara diikuti pasangan nomor urut 3, H. Lukman Abunawas-La Ode Ida."
+    assert people(analyze("Pilgub", text, nlp=nlp))["La Ode Ida"]["candidate"]["id_paslon"] == "1000069"

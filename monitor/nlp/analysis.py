@@ -710,6 +710,13 @@ def _aliases(st: State, clusters, mentions) -> None:
         before = sorted((m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"),
                         key=lambda m: m.span.start)
         nick = a.group("nick")
+        named = [m for m in mentions if not m.in_title and m.span.evidence != "alias" and a.end() < m.span.start and
+                 not st.text[a.end():m.span.start].strip(" \t") and a.re is _NICK_AFTER]
+        if named and nick not in alias_of:
+            # 'ASR, sapaan akrab Andi Sumangerukka': the full name follows
+            alias_of[nick] = named[0].cluster
+            clusters[named[0].cluster].aliases.add(nick)
+            continue
         if before and nick not in alias_of and fold(nick) not in {k[0] for m in before for k in [m.span.key] if k}:
             # The person the text is about: the latest one named as a subject, not one named in passing
             # ('... bersama Fatma Saifullah Yusuf. Tak cukup sampai di situ, Cak Ipin begitu panggilan akrabnya').
@@ -1074,6 +1081,12 @@ def detect_quotes(st: State) -> None:
             # opens the sentence; the subject comes after.
             rest = [m for m in good if m.cluster != good[0].cluster]
             good = rest or good
+        via = re.search(r"\bmelalui\b", seg)
+        if via:
+            # 'Pjs Bupati, Kusnadi, melalui Kabag Prokopim Setda, Rizky Ananda, mengatakan': the one who speaks
+            spoke = [m for m in hits if m.span.start > seg_start + via.end()]
+            if spoke:
+                return spoke[0]
         if good:
             # The subject is the last person not buried in a prepositional phrase, unless
             # an earlier person is followed by an apposition (X selaku ..., X, Ketua ...).

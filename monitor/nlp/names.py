@@ -141,8 +141,17 @@ def name_words(name: str) -> list[str]:
     return out
 
 
+# Buton titles the press and KPU write closed up or spaced ('LAODE IDA', 'La Ode Ida').
+CLOSED_UP = {"waode": ("wa", "ode"), "laode": ("la", "ode")}
+
+
 def name_key(name: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in name_words(name) if fold(w))
+    out = []
+    for w in name_words(name):
+        f = fold(w)
+        if f:
+            out.extend(CLOSED_UP.get(f, (f,)))
+    return tuple(out)
 
 
 def word_match(a: str, b: str) -> bool:

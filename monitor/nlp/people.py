@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from monitor.nlp import vocab
-from monitor.nlp.names import _MIXED_DEGREES, PARTICLES, fold, is_degree
+from monitor.nlp.names import _MIXED_DEGREES, CLOSED_UP, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d]")
@@ -844,7 +844,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             evidence = "strong" if s > 0 and kinds[s - 1] == "T" else "weak"
         if evidence == "weak" and not title and s == 0 and len(words) >= 2 and sent_start and (
                 words[0].lower() not in vocab.NAME_WORDS) and not _is_abbrev(words[0]) and (
-                words[0].lower() not in known) and words[0].lower() not in _CLOSED_UP:  # (the headline writes 'Bahlil' as a name: keep it)
+                words[0].lower() not in known) and words[0].lower() not in CLOSED_UP:  # (the headline writes 'Bahlil' as a name: keep it)
             # 'Ranjang Rifai ...': a capitalised sentence opener, then a name.
             s += 1
             words = words[1:]
@@ -910,12 +910,9 @@ def key_of(words: list[str]) -> tuple[str, ...]:
         if w.rstrip(".").lower() in PARTICLES or not fold(w):
             continue
         f = fold(w)
-        if f in _CLOSED_UP:
-            out.extend(_CLOSED_UP[f])  # 'Waode Hamsinah' is 'Wa Ode Hamsinah'
+        if f in CLOSED_UP:
+            out.extend(CLOSED_UP[f])  # 'Waode Hamsinah' is 'Wa Ode Hamsinah'
         else:
             out.append(f)
     return tuple(out)
 
-
-# Buton titles the press writes closed up or spaced.
-_CLOSED_UP = {"waode": ("wa", "ode"), "laode": ("la", "ode")}
