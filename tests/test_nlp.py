@@ -1124,3 +1124,13 @@ def test_a_closed_up_buton_title_in_the_registry(nlp):
     # KPU writes 'LAODE IDA'; the pair is written 'H. Lukman Abunawas-LaOde Ida'
     text = "Pilgub Sulawesi Tenggara diikuti pasangan nomor urut 3, H. Lukman Abunawas-La Ode Ida."
     assert people(analyze("Pilgub", text, nlp=nlp))["La Ode Ida"]["candidate"]["id_paslon"] == "1000069"
+
+
+def test_a_two_letter_middle_abbreviation_stays_in_the_name(nlp):
+    text = ("Nomor urut 04 Rena Da. Frina, S.P., M.M.-Achmad Teddy Risandi hadir di Kota Bogor.\n\n"
+            "\"Sampah itu urusan kita,\" tegas Rena.\n\n\"Betul, sampah juga,\" sahut Hendrik Tanuwijaya. Kata Andi Jo. "
+            "Beliau pergi.")
+    r = analyze("Debat", text, nlp=nlp)
+    assert people(r)["Rena Da. Frina"]["candidate"]["id_paslon"] == "1000601"
+    assert "Andi Jo" in people(r)
+    assert [q["speaker"] for q in r["quotes"]] == ["Rena Da. Frina", "Hendrik Tanuwijaya"]

@@ -27,6 +27,7 @@ _ABBREV = {
     "plh", "st", "lc", "hm", "ha", "kol", "let", "brig", "sy", "nn", "ds", "gg", "tgh", "tgkh", "ust", "hj",
     "dg", "dt", "ny", "sdri", "bpk", "pdt", "pst", "rm", "rd", "ns", "apt", "drh",
 }
+_NAME_NEXT = re.compile(r" ([A-Z][a-z]{2,})\b")
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
@@ -281,7 +282,12 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                     toks.append(Tok(t[:cut], start, start + cut))
                     pieces.insert(0, (t[cut:], start + cut))
                     continue
-            if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV:
+            if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV and not (
+                    # 'Rena Da. Frina': a two-letter middle abbreviation between name words ends no sentence
+                    re.fullmatch(r"[A-Z][a-z]\.", t) and t[:-1].lower() not in vocab.HONORIFICS and toks and (
+                        toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and len(toks[-1].text) > 2)
+                    and _NAME_NEXT.match(text, end) and _NAME_NEXT.match(text, end).group(1).lower() not in (
+                        vocab.COMMON_WORDS | vocab.PRONOUNS)):
                 toks.append(Tok(t[:-1], start, end - 1))
                 toks.append(Tok(".", end - 1, end))
             else:
@@ -522,7 +528,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"
                 continue
             # A middle initial that is also a word: 'Abustan A. Bintang'.
-            elif re.fullmatch(r"[A-Z]\.?", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+            elif re.fullmatch(r"[A-Z]\.?|[A-Z][a-z]\.", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N") and all(len(w.text) > 2 and w.text.isalpha() for w in (run[k - 1], run[k + 1])):
                 kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
