@@ -1134,3 +1134,46 @@ def test_a_two_letter_middle_abbreviation_stays_in_the_name(nlp):
     assert people(r)["Rena Da. Frina"]["candidate"]["id_paslon"] == "1000601"
     assert "Andi Jo" in people(r)
     assert [q["speaker"] for q in r["quotes"]] == ["Rena Da. Frina", "Hendrik Tanuwijaya"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # 'Habib' before a full name is a title ('Habib Syarief' alone keeps it); an Arabic 'Al-' surname
+    ("Hadir Habib Husein Al-Aidid yang memimpin doa bersama Habib Syarief.", ["Habib Syarief", "Husein Al-Aidid"]),
+    # 'Syech' is a title; 'Hakim' between name words is a surname; a pair's nickname is no person
+    ("Syech Muharram Idris hadir. Ketua DPC PDI Perjuangan Wajo, Lukman Hakim Ambo Dalle, mendukung pasangan Duo "
+     "Amran.", ["Lukman Hakim Ambo Dalle", "Muharram Idris"]),
+    # a one-word name after a company's name, before a comma
+    ("Direktur PT Seulawah Agro Mandiri Zulkarnaini, yang ikut menonton, berharap jalan dibuka.", ["Zulkarnaini"]),
+])
+def test_titles_surnames_and_company_names_round5(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+def test_namesakes_in_one_article(nlp):
+    # the deputy 'H. Amran' beside 'Amran Mahmud' in a pair; 'Drs. Syukri' before 'Syukri Yahya'
+    text = ("KOTA JANTHO – Pasangan nomor urut 1 Muharram Idris dan Drs. Syukri hadir. Di sebelahnya duduk Syukri "
+            "Yahya, Ketua DPW PNA. Syukri mengatakan PNA mengerahkan kader sebagai relawan pemantau.\n\n"
+            "SENGKANG – Pasangan nomor urut 02, Dr. H. Amran Mahmud, S.Sos., M.Si. dan H. Amran, S.E. hadir.\n\n"
+            "Calon wakil bupati nomor urut 02, H. Amran, menilai danau harus ditangani bersama.\n\n"
+            "\u201cDanau ini milik bersama,\u201d tutur pendamping Amran Mahmud tersebut.")
+    r = analyze("Debat", text, nlp=nlp)
+    links = {p["name"]: p["candidate"] and (p["candidate"]["id_paslon"], p["candidate"]["position"])
+             for p in r["people"]}
+    assert links["Syukri"] == ("1000123", "wakil") and links["Syukri Yahya"] is None
+    assert links["Amran"] == ("1001241", "wakil") and links["Amran Mahmud"] == ("1001241", "calon")
+    assert [q["speaker"] for q in r["quotes"]] == ["Syukri Yahya", "Amran", "Amran"]
+
+
+def test_an_interview_without_labels(nlp):
+    text = ("Usai debat, atjehwarta.com mewawancarai Tgk. H. Musannif secara singkat.\n\n"
+            "Apa pesan utama Anda malam ini?\n\nAceh Besar punya dayah, laut, sawah dan gunung.\n\n"
+            "Apakah Anda yakin menang?\n\nInsya Allah. Yang menentukan rakyat.\n\nDebat selesai pukul 23.00 WIB.")
+    assert [(q["speaker"], q["text"]) for q in analyze("Debat", text, nlp=nlp)["quotes"]] == [
+        ("Musannif", "Aceh Besar punya dayah, laut, sawah dan gunung."),
+        ("Musannif", "Insya Allah. Yang menentukan rakyat.")]
+
+
+def test_an_acronym_in_quote_marks_is_no_quote(nlp):
+    text = ("Andi Rosman, yang berpasangan dengan Baso Rahmanuddin dalam akronim \"ROMAN\", menyebutkan bahwa koperasi "
+            "desa akan dihidupkan.")
+    assert [(q["speaker"], q["direct"]) for q in analyze("Debat", text, nlp=nlp)["quotes"]] == [("Andi Rosman", False)]

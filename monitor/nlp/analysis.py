@@ -385,7 +385,7 @@ def detect_people(st: State) -> None:
     for s, in_title in singles:
         if not s.key:
             continue
-        idx = _short_form_of(clusters, mentions, s, in_title)
+        idx = _short_form_of(clusters, mentions, s, in_title, st.text)
         if idx is not None:
             attach(s, in_title, idx)
         elif s.evidence in ("strong", "registry", "single") and len(s.key) == 1 and len(s.key[0]) > 2 and not in_title:
@@ -551,7 +551,10 @@ def _first_own(key) -> str:
     return next((w for w in key if w not in _COMMON_LEADS and len(w) > 1), key[0])
 
 
-def _short_form_of(clusters, mentions, s, in_title) -> int | None:
+_TITLE_BEFORE = re.compile(r"\b(?:Drs|Dra|Dr|Ir|H|Hj|Tgk|Prof|Teungku|Haji|Hajjah)\.?\s+$")
+
+
+def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | None:
     key = s.key
     # The written word decides what is too short: 'Aan' folds to 'an' and still names Aan Suherman.
     if len(key) == 1 and (len(s.words[0].rstrip(".")) <= 2 or key[0] == "mhd"):
@@ -578,11 +581,26 @@ def _short_form_of(clusters, mentions, s, in_title) -> int | None:
                 k[0].endswith(key[0]) and len(k[0]) >= len(key[0]) + 3 for k in c.keys)]
         if len(hits) != 1:
             return None
+    if text and not in_title:
+        # 'Dr. H. Amran Mahmud, S.Sos., M.Si. dan H. Amran, S.E.': a name written as the other half of a pair
+        # is someone else.
+        hits = [i for i in hits if not any(
+            m.cluster == i and not m.in_title and m.span.end <= s.start and _PAIR_BETWEEN.fullmatch(
+                text[m.span.end:s.start]) for m in mentions)]
     if not hits:
+        return None
+    if len(key) == 1 and not in_title and text and _TITLE_BEFORE.search(text, 0, s.start) and all(
+            clusters[i].first > (1, s.start) for i in hits):
+        # 'nomor urut 1 Muharram Idris dan Drs. Syukri' before 'Syukri Yahya, Ketua DPW PNA': a one-word name
+        # introduced on its own before the fuller name is someone else.
         return None
     if len(hits) == 1:
         return hits[0]
     if len(key) == 1:
+        # 'H. Amran' for the deputy named just 'H. Amran, S.E.', not for Amran Mahmud at the head of the pair
+        alone = [i for i in hits if all(k == key for k in clusters[i].keys)]
+        if len(alone) == 1 and not in_title and text and _TITLE_BEFORE.search(text, 0, s.start):
+            return alone[0]
         # 'Farid' for Muhammad Farid rather than Adhitya Trinia Farid: people go by their first own name.
         lead = [i for i in hits if any(_first_own(k) == key[0] for k in clusters[i].keys if len(k) >= 2)]
         if len(lead) == 1:
@@ -874,18 +892,23 @@ _PAIR_BETWEEN = re.compile(r"(?:\s*,?\s*(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{0,
 def _link_written_pairs(st: State) -> None:
     """Two people written as a pair who are, by their whole names, the head and deputy of one registry pair are
     linked to it, whatever the article's region ('nomor urut 2 Sanidin, S.Ag.-Siyono, S.Sos.')."""
-    from monitor.nlp.candidates import pair
+    from monitor.nlp.candidates import _spelt_alike, pair
 
     body = sorted((m for m in st.mentions if not m.in_title and m.span.evidence != "alias"), key=lambda m: m.span.start)
     for x, y in zip(body, body[1:]):
         a, b = st.clusters[x.cluster], st.clusters[y.cluster]
-        if x.cluster == y.cluster or (a.candidate and b.candidate):
+        if x.cluster == y.cluster:
             continue
         if not _PAIR_BETWEEN.fullmatch(st.text[x.span.end:y.span.start]):
             continue
         hit = pair(a.keys, b.keys)
         if hit and not (a.candidate and a.candidate != hit[0]) and not (b.candidate and b.candidate != hit[1]):
             a.candidate, b.candidate = hit
+            # ('Syukri Yahya', linked as the registry's one-word 'Syukri' by his first name, is a namesake)
+            for c in st.clusters:
+                if c is not a and c is not b and c.candidate in hit and c.keys and not _spelt_alike(
+                        (a if c.candidate == hit[0] else b).key, c.key):  # (not 'Luluk Nurhamidah' for 'Luluk Nur Hamidah')
+                    c.candidate = None
 
 
 def _link_in_implied_region(st: State) -> None:
@@ -1044,7 +1067,17 @@ def detect_quotes(st: State) -> None:
         hits = [m for m in body if start <= m.span.start < end and not inside_quote(m.span.start)]
         if not hits:
             return None
-        return hits[0] if first else hits[-1]
+        m = hits[0] if first else hits[-1]
+        partner = _PARTNER_OF.search(text, max(0, m.span.start - 30), m.span.start)
+        cand = st.clusters[m.cluster].candidate
+        if partner and cand:
+            # 'tutur pendamping Amran Mahmud tersebut': the other half of the pair speaks
+            other = "wakil" if cand["position"] == "calon" else "calon"
+            mates = [x for x in body if st.clusters[x.cluster].candidate and st.clusters[x.cluster].candidate[
+                "id_paslon"] == cand["id_paslon"] and st.clusters[x.cluster].candidate["position"] == other]
+            if mates:
+                return mates[0]
+        return m
 
     def subject_before(seg_start, verb_pos):
         """The person who is the subject of a speech verb at verb_pos, None if not a person, 'carry' for pronouns."""
@@ -1304,6 +1337,35 @@ def _interview_answers(st, text, body) -> list[Quote]:
         q = Quote(a.end(), pe, text[a.end():pe].strip().strip(QUOTE_MARKS).strip(), True)
         q.speaker, q.how = who, "interview"
         out.append(q)
+    return out or _unlabelled_interview(st, text, body, [p for p in paras if not st.skip(p[0])])
+
+
+_PARTNER_OF = re.compile(r"\b(?:pendamping|pasangan|wakil|tandem)\s+(?:(?:H|Hj|Dr|Ir|Drs)\.\s*)*$")
+_INTERVIEW_CUE = re.compile(r"\b(?:mewawancarai|diwawancarai|wawancara|berbincang|berbincang-bincang|bincang-bincang)\b",
+                            re.I)
+
+
+def _unlabelled_interview(st, text, body, paras) -> list[Quote]:
+    """'Usai debat, atjehwarta.com mewawancarai Tgk. H. Musannif secara singkat.' then question and answer
+    paragraphs without labels: each answer is the interviewee's statement."""
+    out = []
+    for k, (ps, pe) in enumerate(paras):
+        if not _INTERVIEW_CUE.search(text, ps, pe) or any(c in text[ps:pe] for c in QUOTE_MARKS):
+            continue
+        named = [m for m in body if ps <= m.span.start < pe]
+        if not named:
+            continue
+        j = k + 1
+        while j + 1 < len(paras):
+            (qs, qe), (as_, ae) = paras[j], paras[j + 1]
+            question, answer = text[qs:qe].strip(), text[as_:ae].strip()
+            if not (question.endswith("?") and len(question) < 200) or answer.endswith("?") or any(
+                    c in question + answer for c in QUOTE_MARKS):
+                break
+            q = Quote(as_, ae, answer, True)
+            q.speaker, q.how = named[-1].cluster, "interview"
+            out.append(q)
+            j += 2
     return out
 
 

@@ -18,7 +18,7 @@ PREFIX_TITLES = {
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
     "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
     "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya",
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya", "syekh", "syech", "syeh",
     "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.

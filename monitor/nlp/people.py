@@ -219,7 +219,8 @@ def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
     out = []
     pairs_talk = None
     for k, t in enumerate(toks):
-        if "-" in t.text.strip("-") and t.text[:1].isupper() and all(p[:1].isupper() for p in t.text.split("-") if p):
+        if "-" in t.text.strip("-") and t.text[:1].isupper() and all(p[:1].isupper() for p in t.text.split("-") if p) and (
+                not re.fullmatch(r"(?:Al|El)-[A-Z][a-z]{2,}", t.text)):  # ('Husein Al-Aidid': an Arabic surname)
             before = k > 0 and _namey(toks[k - 1]) and text[toks[k - 1].end:t.start] == " "
             after = k + 1 < len(toks) and _namey(toks[k + 1]) and text[t.end:toks[k + 1].start] == " "
             if before and not after:
@@ -439,7 +440,8 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
-            if k and kinds[k] == "R" and tk.low in _SURNAME_ROLES and kinds[k - 1] == "N" and k == len(run) - 1:
+            if k and kinds[k] == "R" and tk.low in _SURNAME_ROLES and kinds[k - 1] == "N" and (
+                    k == len(run) - 1 or run[k - 1].low in vocab.NAME_WORDS and _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"  # 'Chico Hakim', 'Lukman Hakim': a surname, not the judge
                 continue
             if k and (tk.low in _ORG_TAIL and kinds[k - 1] in "ROFAC" or run[k - 1].low in {"masa", "periode"}):
@@ -508,6 +510,13 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     k > 0 and kinds[k - 1] in "TRO" and not title or k == 0 and not sent_start) or len(run) == 1 and i > 0 and (
                     toks[i - 1].low in vocab.CUES)):
                 kinds[k] = "N"  # 'H. Lalu Satriawan Jaya': the Sasak noble's first name, not 'then'
+                continue
+            if tk.low == "habib" and (k == 0 or kinds[k - 1] != "N") and k + 2 < len(run) and (
+                    _kind(run[k + 1], False) == "N" and _kind(run[k + 2], False) in "NO"):
+                kinds[k] = "T"  # 'Habib Husein Al-Aidid': the title before a full name ('Habib Syarief' keeps it)
+                continue
+            if k and kinds[k - 1] == "N" and re.fullmatch(r"(?:Al|El)-[A-Z][a-z]{2,}", tk.text):
+                kinds[k] = "N"  # 'Husein Al-Aidid', 'Hasan Al-Banna': an Arabic surname
                 continue
             if tk.text == "I" and k + 1 < len(run) and run[k + 1].low in _BALI:
                 kinds[k] = "N"  # 'AKP I Made Dharma Yasa': the Balinese I opens the name
@@ -643,6 +652,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
         before = kinds[:s]
+        company_person = False  # an office in a company, the company's name, then the holder
         office_place = False  # an office's body, then the place it serves, then the holder
         # Jalan Jenderal Sudirman, Bandara Sultan Hasanuddin, Desa Talang Dukun.
         # The place name follows its head directly ('Desa Talang Dukun'); a name after a complete
@@ -665,13 +675,18 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 opens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low.rstrip(".") in _NAME_OPENERS]
                 # 'Direktur CV Rinjani Pakan Nusantara Handoko Wijaya': a word that ends company names, then the name
                 tails = [x + 1 for x in range(last_f + 1, e - 2) if run[x].low in _COMPANY_TAILS]
+                if e - 2 > last_f and run[e - 2].low in _COMPANY_TAILS and e == len(run) and (
+                        run[e - 1].low in vocab.NAME_WORDS or run[e - 1].low in vocab.SINGLE_NAMES
+                        or _MONONYM.search(run[e - 1].low)) and (
+                        i0 + e < len(toks) and toks[i0 + e].text == ","):
+                    tails.append(e - 1)  # 'Direktur PT Seulawah Agro Mandiri Zulkarnaini, yang ...': one word
                 if not opens and tails and tails[-1] >= s:
                     opens = [tails[-1]]
                 if opens:
                     first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
                     words = words[first - s:]
                     s = first
-                    after_org = True
+                    after_org = company_person = True
             # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
             if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
                     run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
@@ -699,9 +714,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             continue  # 'warga kampung Sukamaju Indah', 'di kalangan Umat Islam', 'patung Sultan Hasanuddin'
         if s > 0 and run[s - 1].low in vocab.BRANDS:
             continue  # 'Honda Supra', 'Toyota Avanza': a model, not a person
+        if run[s].low in {"duo", "trio"} or s > 0 and run[s - 1].low in {"duo", "trio"}:
+            continue  # 'pasangan Duo Amran': a pair's nickname
         if e - s == 1 and prev_low(toks, i0 + s).isdigit() and prev_low(toks, i0 + s - 1) != "urut":
             continue  # 'SDN Pakintelan 02 Gunungpati': a place after a school's number
-        evidence = "weak"
+        evidence = "strong" if company_person else "weak"
         role_before = False
         if s > 0 and kinds[s - 1] == "T" and not (
                 run[s - 1].low == "jenderal" and s >= 2 and run[s - 2].low in {"direktur", "sekretaris", "inspektur", "jaksa"}):

@@ -85,6 +85,8 @@ def find_direct(text: str, skip) -> list[Quote]:
         closing = text[q.start:q.end].rstrip(QUOTE_MARKS + " \n")
         if len(words) < 4 and not re.search(r"[.!?,]$", closing) and not cue_after(text, q.end):
             continue
+        if len(words) <= 2 and not re.search(r"[.!?,]$", closing) and all(w[:1].isupper() for w in words):
+            continue  # 'dalam akronim "ROMAN", menyebutkan ...': a name in marks, whatever follows
         # A name in quote marks ('"Pertamuda Seed and Scale 2024"', '"PT Meta Seaco Indonesia"'): every word
         # capitalised, no one cued as saying it.
         if len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in
