@@ -1177,3 +1177,13 @@ def test_an_acronym_in_quote_marks_is_no_quote(nlp):
     text = ("Andi Rosman, yang berpasangan dengan Baso Rahmanuddin dalam akronim \"ROMAN\", menyebutkan bahwa koperasi "
             "desa akan dihidupkan.")
     assert [(q["speaker"], q["direct"]) for q in analyze("Debat", text, nlp=nlp)["quotes"]] == [("Andi Rosman", False)]
+
+
+def test_a_clipped_first_name_and_a_title_kept_as_a_name_word(nlp):
+    text = ("Bupati petahana Edistasius Endi, S.E. hadir. Habib Hasan Alaydrus membuka dengan doa.\n\n"
+            "\"Jangan berkelahi karena beda pilihan,\" tutur Habib Hasan.\n\n"
+            "Di Kampung Ujung, Edi Endi, sapaan akrab sang petahana, menyapa nelayan.\n\n"
+            "\"Catat nama saya, Pak Haji,\" balas Edi Endi.")
+    r = analyze("Kampanye", text, nlp=nlp)
+    assert sorted(people(r)) == ["Edistasius Endi", "Hasan Alaydrus"]
+    assert [q["speaker"] for q in r["quotes"]] == ["Hasan Alaydrus", "Edistasius Endi"]

@@ -523,6 +523,14 @@ def _clipped_surname(a, b) -> bool:
     return len(x) >= 5 and y.startswith(x)
 
 
+def _clipped_first(a, b) -> bool:
+    """'Edi Endi' and 'Edistasius Endi': the same surname, the first name cut short."""
+    if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:] or a[0] == b[0]:
+        return False
+    x, y = sorted((a[0], b[0]), key=len)
+    return len(x) >= 3 and y.startswith(x)
+
+
 def _one_letter_off(a, b) -> bool:
     """'Budi Prajogo' / 'Budi Prajoho': the same first name and a surname with one letter mistyped."""
     if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1]:
@@ -532,9 +540,11 @@ def _one_letter_off(a, b) -> bool:
 
 
 def _find_cluster(clusters, key) -> int | None:
+    key = _untitled(key)
     for i, c in enumerate(clusters):
-        for k in c.keys:
+        for k in map(_untitled, c.keys):
             if compatible(key, k) or compatible(k, key) or _clipped_surname(key, k) or _one_letter_off(key, k) or (
+                    _clipped_first(key, k)) or (
                     len(key) >= 3 and len(k) >= 3 and key[0] == k[0] and "".join(key) == "".join(k)):
                 # ('Fransiskus Marthin Adi Lalo' is the 'Fransiskus Marthin Adilalo' written closed up)
                 # Both ways is the same person only when the first words agree or one is a short form.
@@ -542,6 +552,12 @@ def _find_cluster(clusters, key) -> int | None:
                     continue
                 return i
     return None
+
+
+def _untitled(key):
+    """'Habib Hasan' for Hasan Alaydrus: a title the press keeps as a name word ('Habib Syarief') when it is all
+    the name has besides one word."""
+    return key[1:] if len(key) >= 2 and key[0] == "habib" else key
 
 
 _COMMON_LEADS = {"mhd", "ahmad", "abdul", "andi", "h", "i", "ni", "la", "wa", "m", "a"}
