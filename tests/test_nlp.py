@@ -1187,3 +1187,18 @@ def test_a_clipped_first_name_and_a_title_kept_as_a_name_word(nlp):
     r = analyze("Kampanye", text, nlp=nlp)
     assert sorted(people(r)) == ["Edistasius Endi", "Hasan Alaydrus"]
     assert [q["speaker"] for q in r["quotes"]] == ["Hasan Alaydrus", "Edistasius Endi"]
+
+
+def test_a_number_ending_the_paragraph_before_is_no_subheading(nlp):
+    text = ("\u201cBagaimana drainase kota?\u201d tanya Maruli kepada Paslon 03.\n\nDedy Ermansyah, yang lebih dikenal "
+            "warga dengan sapaan Dedy Black, menjawab bahwa normalisasi sungai harus dibarengi perubahan kebiasaan.")
+    assert people(analyze("Debat", text, nlp=nlp))["Dedy Ermansyah"]["variants"] == ["Dedy Black"]
+
+
+def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
+    text = ("Bengkulu. Pasangan nomor urut 05 Dedy Wahyudi-Ronny Pebriyanto L Tobing hadir. Pasangannya, Ronny PL "
+            "Tobing, menilai sampah urusan bersama.\n\nBulungan. Calon bupati Dt. Iman Suramenggala yang akrab disapa "
+            "Datu Iman itu hadir. Datu Iman memastikan balai latihan kerja dibangun di setiap kecamatan.")
+    r = analyze("Debat", text, nlp=nlp)
+    assert people(r)["Ronny Pebriyanto L Tobing"]["variants"] == ["Ronny PL Tobing"]
+    assert [q["speaker"] for q in r["quotes"]] == ["Ronny Pebriyanto L Tobing", "Dt. Iman Suramenggala"]

@@ -300,7 +300,9 @@ def detect_people(st: State) -> None:
     body = [n for n in body if n.evidence == "strong" and n.role_before or not _PLACES_SUCH_AS.search(
         st.text[max(0, n.start - 160):n.start])]
     # '5. Beri Klarifikasi': a numbered subheading glued into the text by a scraper.
-    body = [n for n in body if n.evidence == "strong" or not re.search(r"(?:^|\s)\d{1,2}\.\s*$", st.text[max(0, n.start - 5):n.start])]
+    # ('kepada Paslon 03.\n\nDedy Ermansyah, ...': a number ending the paragraph before is no subheading's)
+    body = [n for n in body if n.evidence == "strong" or not re.search(r"(?:^|(?<=\s))\d{1,2}\.[ \t]*$",
+                                                                       st.text[max(0, n.start - 6):n.start])]
     # 'program Kinasih' anywhere in the article: Kinasih is the programme wherever it stands.
     things = {m.group(1) for m in _THING_NAMED.finditer(st.title + "\n" + st.text)}
     body = [n for n in body if not (len(n.words) == 1 and n.words[0] in things)]
@@ -555,9 +557,9 @@ def _find_cluster(clusters, key) -> int | None:
 
 
 def _untitled(key):
-    """'Habib Hasan' for Hasan Alaydrus: a title the press keeps as a name word ('Habib Syarief') when it is all
-    the name has besides one word."""
-    return key[1:] if len(key) >= 2 and key[0] == "habib" else key
+    """'Habib Hasan' for Hasan Alaydrus, 'Datu Iman' for Iman Suramenggala: a title the press keeps as a name word
+    ('Habib Syarief', 'Haul Datu Sanggul') matches the name without it."""
+    return key[1:] if len(key) >= 2 and key[0] in {"habib", "datu"} else key
 
 
 _COMMON_LEADS = {"mhd", "ahmad", "abdul", "andi", "h", "i", "ni", "la", "wa", "m", "a"}

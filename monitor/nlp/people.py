@@ -929,11 +929,13 @@ def _sentence_initial(text, toks, ti) -> bool:
 
 def key_of(words: list[str]) -> tuple[str, ...]:
     out = []
-    for w in words:
+    for k, w in enumerate(words):
         if w.rstrip(".").lower() in PARTICLES or not fold(w):
             continue
         f = fold(w)
-        if f in CLOSED_UP:
+        if 0 < k < len(words) - 1 and w.isupper() and w.isalpha() and 2 <= len(w) <= 3:
+            out.extend(w.lower())  # 'Ronny PL Tobing': middle initials, one letter a name word
+        elif f in CLOSED_UP:
             out.extend(CLOSED_UP[f])  # 'Waode Hamsinah' is 'Wa Ode Hamsinah'
         else:
             out.append(f)
