@@ -1202,3 +1202,11 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
     r = analyze("Debat", text, nlp=nlp)
     assert people(r)["Ronny Pebriyanto L Tobing"]["variants"] == ["Ronny PL Tobing"]
     assert [q["speaker"] for q in r["quotes"]] == ["Ronny Pebriyanto L Tobing", "Dt. Iman Suramenggala"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("\"Kapan listrik menyala, Pak?\" tanya Wa Sumi, istri La Hadi, yang berjualan ikan.", ["La Hadi", "Wa Sumi"]),
+    ("Salah seorang pendukung, Nurhasanah, warga Kecamatan Moyo Hilir, mengaku datang sejak subuh.", ["Nurhasanah"]),
+])
+def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

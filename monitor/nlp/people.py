@@ -159,6 +159,8 @@ _KIN = {"wanita", "pria", "perempuan", "lelaki", "gadis", "pemuda", "pemudi", "r
 # Nouns for a person that may stand before 'bernama' (besides _KIN).
 _NAMED_AFTER_NOUNS = {"seorang", "warga", "korban", "pelaku", "tersangka", "saksi", "orang", "petani", "nelayan", "siswa",
                 "guru", "pedagang", "sopir", "pengemudi", "ibu", "bapak", "tokoh", "penduduk", "mahasiswa", "buruh"}
+_SUPPORTERS = {"pendukung", "simpatisan", "relawan", "pengunjung", "penonton", "peserta", "pemilih", "pembeli",
+               "penumpang", "pengendara", "pemudik", "jemaah", "santri", "peternak", "pengrajin", "perajin", "penjual"}
 # Glue words that always lead into more words: never last before punctuation.
 _LEADING_GLUE = frozenset({"di", "ke", "dan", "yang", "pada", "dari", "untuk", "kepada", "dengan", "dalam", "bersama",
                            "usai", "saat", "akan", "ikut", "tak", "tidak"})
@@ -525,7 +527,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     k + 1 == len(run) or kinds[k + 1] == "N"):
                 kinds[k] = "N"  # ('I Made Dharma Yasa': the given name after the birth-order name)
                 continue
-            if tk.text == "Wa" and k + 1 < len(run) and run[k + 1].low == "ode":
+            if tk.text == "Wa" and k + 1 < len(run) and (run[k + 1].low == "ode" or (
+                    # 'tanya Wa Sumi, istri La Hadi': the Buton/Muna woman's 'Wa' before a name word
+                    k == len(run) - 2 and kinds[k + 1] == "N" and not title)):
                 kinds[k] = "N"
                 continue
             if tk.low in PARTICLES:
@@ -789,6 +793,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 t.low in _KIN or t.low in _NAMED_AFTER_NOUNS for t in toks[max(0, ti - 8):ti - 1]):
             evidence = "strong"
         lone_initial = len(words) == 1 and s == 0 and _sentence_initial(text, toks, ti)
+        if lone_initial and prev is not None and prev.text == "," and ti >= 2 and (
+                toks[ti - 2].low in _NAMED_AFTER_NOUNS or toks[ti - 2].low in _SUPPORTERS) and toks[ti - 2].text.islower():
+            lone_initial = False  # 'Salah seorang pendukung, Nurhasanah, warga ...': an appositive to a person noun
         if nxt is not None:
             if nxt.low in vocab.SPEECH_VERBS or nxt.low in {"selaku", "sebagai"}:
                 evidence = "strong"
