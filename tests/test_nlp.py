@@ -1210,3 +1210,13 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+def test_a_witness_for_a_pair_written_whole(nlp):
+    text = ("JAMBI – Saksi pasangan calon wali kota nomor urut 01, Dr. dr. H. Maulana, M.K.M. – Diza Hazra Aljosha, "
+            "S.E., M.A., mempersoalkan catatan dua TPS di Kota Jambi.\n\nSaksi pasangan nomor urut 02, H. Abdul Rahman, "
+            "S.E. – H. Andi Muhammad Guntur, S.E., Hotman Sitorus, menyatakan pihaknya tidak keberatan dengan pencocokan.")
+    r = analyze("Rekap", text, nlp=nlp)
+    assert people(r)["Maulana"]["candidate"]["id_paslon"] == "1000396"
+    assert people(r)["Maulana"]["roles"] == []
+    assert [q["speaker"] for q in r["quotes"]] == ["Hotman Sitorus"]

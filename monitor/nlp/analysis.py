@@ -1138,6 +1138,16 @@ def detect_quotes(st: State) -> None:
             spoke = [m for m in hits if m.span.start > seg_start + via.end()]
             if spoke:
                 return spoke[0]
+        if len(good) >= 3:
+            # 'Saksi pasangan nomor urut 02, H. Abdul Rahman, S.E. – H. Andi Muhammad Guntur, S.E., Hotman Sitorus,
+            # menyatakan': the pair written whole is whom the speaker serves.
+            paired = set()
+            for x, y in zip(good, good[1:]):
+                if _PAIR_BETWEEN.fullmatch(text[x.span.end:y.span.start]) and "dan" not in text[x.span.end:y.span.start]:
+                    paired |= {id(x), id(y)}
+            rest = [m for m in good if id(m) not in paired]
+            if paired and rest and id(good[-1]) not in paired:
+                good = rest
         if good:
             # The subject is the last person not buried in a prepositional phrase, unless
             # an earlier person is followed by an apposition (X selaku ..., X, Ketua ...).

@@ -108,6 +108,9 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     if len(collected) >= 2 and collected[-1].lower() in {"pasangan", "paslon", "kubu", "pemenangan", "relawan",
                                                          "pendukung", "simpatisan", "saingan", "rival", "lawan"}:
         return None
+    lows = [w.lower() for w in collected]
+    if len(lows) >= 4 and lows[-1].isdigit() and lows[-2] == "urut" and any(w in {"pasangan", "paslon"} for w in lows):
+        return None  # 'saksi pasangan calon wali kota nomor urut 01, Dr. H. Maulana – ...': the pair served
     # Start at the first role head.
     for k, w in enumerate(collected):
         if w.rstrip(".").lower() in vocab.ROLE_HEADS and w.rstrip(".").lower() not in {"tim", "anak"}:
