@@ -746,6 +746,8 @@ def _aliases(st: State, clusters, mentions) -> None:
         before = sorted((m for m in mentions if not m.in_title and m.span.end <= a.start() and m.span.evidence != "alias"),
                         key=lambda m: m.span.start)
         nick = a.group("nick")
+        if any(not m.in_title and m.span.start < a.start("nick") < m.span.end for m in mentions):
+            continue  # 'Edi Endi, sapaan akrab sang petahana': the last word of a name is no nickname of its own
         named = [m for m in mentions if not m.in_title and m.span.evidence != "alias" and a.end() < m.span.start and
                  not st.text[a.end():m.span.start].strip(" \t") and a.re is _NICK_AFTER]
         if named and nick not in alias_of:
@@ -1972,7 +1974,9 @@ def _said_before(st: State, text: str, out: list) -> None:
 # -- output ------------------------------------------------------------------------------------
 def canonical(c: Cluster) -> str:
     longest = max(len(k) for k in c.keys)
-    forms = [s for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
+    pairs = [(s, k) for s, k in zip(c.surfaces, c.keys) if len(k) == longest]
+    # ('Edi Endi' is the nickname of 'Edistasius Endi', however often it is written)
+    forms = [s for s, k in pairs if not any(_clipped_first(k, k2) and len(k2[0]) > len(k[0]) for _, k2 in pairs)]
     if c.candidate:
         from monitor.nlp.gazetteer import registry
 
