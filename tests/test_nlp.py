@@ -1220,3 +1220,9 @@ def test_a_witness_for_a_pair_written_whole(nlp):
     assert people(r)["Maulana"]["candidate"]["id_paslon"] == "1000396"
     assert people(r)["Maulana"]["roles"] == []
     assert [q["speaker"] for q in r["quotes"]] == ["Hotman Sitorus"]
+
+
+def test_answering_questions_is_no_statement(nlp):
+    text = ("Ditemui di sela acara, Abdul Rafiq menjawab beberapa pertanyaan singkat.\n\nPasangan nomor urut 2 menjawab "
+            "lewat Tgk. Muhammad Jazuli.\n\nRuslan Turmuzi menjawab bahwa program itu sudah berjalan di desa.")
+    assert [q["speaker"] for q in analyze("Debat", text, nlp=nlp)["quotes"]] == ["Ruslan Turmuzi"]

@@ -1762,6 +1762,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                 continue  # 'yang paling mendesak adalah ...': an adjective, not a speech verb
             if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
+            if w == "menjawab" and not re.match(r"\s*(?:,|:|bahwa\b)", after) and not _clause_follows(after):
+                break  # 'menjawab beberapa pertanyaan singkat', 'menjawab lewat X': no answer reported
             if w in {"memerintahkan", "menginstruksikan"} and re.match(r"[^.,;]{0,60}?\b(?:agar|supaya)\b", after):
                 pass  # 'memerintahkan Satpol PP ... agar melakukan patroli': an order given in words
             elif w == "mendorong" and re.match(r"\s+[a-z][^.,;]{0,50}?\b(?:untuk|agar|supaya)\s+(?:terus\s+|lebih\s+)?"
@@ -1872,7 +1874,9 @@ def _clause_follows(after: str) -> bool:
         return False
     if not ws or ws[0] in _ABSTRACT_WORDS or ws[0] in _TOPIC_PREP or ws[0] in {
             "hal", "pesan", "selamat", "salam", "terima", "ucapan", "informasi", "kabar", "materi", "laporan",
-            "surat", "dokumen", "berkas", "bantuan", "hadiah", "santunan", "piagam", "sambutan", "pidato", "data"}:
+            "surat", "dokumen", "berkas", "bantuan", "hadiah", "santunan", "piagam", "sambutan", "pidato", "data",
+            # ('menjawab beberapa pertanyaan singkat', 'menjawab lewat Tgk. Muhammad Jazuli')
+            "pertanyaan", "lewat", "melalui"} or ws[:2] in (["beberapa", "pertanyaan"], ["sejumlah", "pertanyaan"]):
         return False
     for k, w in enumerate(ws[1:], start=1):
         if ws[k - 1] in {"yang", "untuk", "dalam", "agar", "dengan"}:
