@@ -627,6 +627,9 @@ def test_gazetteer_dir_can_be_replaced(tmp_path):
     # a long office before a name the word lists do not know
     ("Rapat selesai. Baca juga:Fadli Zon: Progres Penulisan Sejarah Capai 80% Wakil Ketua Komisi X DPR dari Fraksi "
      "PDI-P MY Esti Wijayati menyebut, sejarah penting.", "Wakil Ketua Komisi X DPR"),
+    # ... but ordinary words after a headline's office are the headline's ('Bupati Beri Apresiasi')
+    ("Rombongan kembali. Baca juga: Andi Fitriani Raih Juara Lomba Baca Puisi, Bupati Beri Apresiasi Perjalanan laut "
+     "itu diwarnai gelombang.", "Perjalanan laut"),
 ])
 def test_inline_read_also_headline_ends_before_the_next_sentence(text, kept):
     from monitor.nlp.text import noise_spans

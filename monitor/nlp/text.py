@@ -101,7 +101,7 @@ def _inline_title_end(text: str, pos: int) -> int:
 
     Errs on keeping the next sentence: a wrongly kept headline word costs little, a lost
     subject ('Ahmad', 'Politisi Golkar ini') loses a person or a statement's speaker."""
-    from monitor.nlp.vocab import LEX_LOC_WORDS, LEX_ORG_WORDS, NAME_WORDS, ORG_WORDS, ROLE_HEADS, ROLE_WORDS
+    from monitor.nlp.vocab import COMMON_WORDS, LEX_LOC_WORDS, LEX_ORG_WORDS, NAME_WORDS, ORG_WORDS, ROLE_HEADS, ROLE_WORDS
 
     end_line = text.find("\n", pos)
     end_line = len(text) if end_line < 0 else end_line
@@ -181,6 +181,8 @@ def _inline_title_end(text: str, pos: int) -> int:
                     j = caps[k] - 1 - back
                     if j < 1 or not capital(tokens[j + 1].group()):
                         break
+                    if back and _norm(tokens[j + 1].group()) in COMMON_WORDS:
+                        break  # ('..., Bupati Beri Apresiasi Perjalanan laut ...': a headline's verb, no name word)
                     r = role_start(j, 10)
                     if r is not None:
                         break
