@@ -1210,6 +1210,8 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
 @pytest.mark.parametrize("text, names", [
     ("\"Kapan listrik menyala, Pak?\" tanya Wa Sumi, istri La Hadi, yang berjualan ikan.", ["La Hadi", "Wa Sumi"]),
     ("Salah seorang pendukung, Nurhasanah, warga Kecamatan Moyo Hilir, mengaku datang sejak subuh.", ["Nurhasanah"]),
+    # a street named after an office holder
+    ("Pemilik toko di Jalan Jaksa Agung Suprapto, Tan Hok Lay, mengaku belum menentukan pilihan.", ["Tan Hok Lay"]),
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

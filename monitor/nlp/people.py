@@ -701,7 +701,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in _NAMED_AFTER_A_PERSON]
-        if streets and all(kd in "NCRT" for kd in kinds[streets[-1] + 1:s]):
+        if streets and all(kd in "NCRT" or kd == "O" and run[x].low in _ORG_TAIL
+                           for x, kd in enumerate(kinds[streets[-1] + 1:s], start=streets[-1] + 1)):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run):
