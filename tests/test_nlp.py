@@ -1231,3 +1231,33 @@ def test_answering_questions_is_no_statement(nlp):
     text = ("Ditemui di sela acara, Abdul Rafiq menjawab beberapa pertanyaan singkat.\n\nPasangan nomor urut 2 menjawab "
             "lewat Tgk. Muhammad Jazuli.\n\nRuslan Turmuzi menjawab bahwa program itu sudah berjalan di desa.")
     assert [q["speaker"] for q in analyze("Debat", text, nlp=nlp)["quotes"]] == ["Ruslan Turmuzi"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a campus's name, then the person (an opener, or a word the article uses alone for them)
+    ("Dosen Universitas Hasanuddin Andi Ali Armunanto menilai debat seru. Pengamat politik Universitas Katolik "
+     "Soegijapranata Hendra Kusuma Tjandra menilai debat hidup. \"Seru,\" kata Hendra.",
+     ["Andi Ali Armunanto", "Hendra Kusuma Tjandra"]),
+    # Batak 'br' inside a name; a degree closed up ends no name ('M.M. Redaksi')
+    ("Ketua KPPS, Rotua br Simanjuntak (47), hadir. Wakilnya Baharudin, S.T., M.M. Redaksi melaporkan dari TPS.",
+     ["Baharudin", "Rotua br Simanjuntak"]),
+    # initials after a title open the name
+    ("Pendukung Paslon 02, H. A. S. Sukawijaya, S.E., M.M. dan H. Joko Santoso, membawa bendera.",
+     ["A. S. Sukawijaya", "Joko Santoso"]),
+])
+def test_names_round6(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
+
+
+def test_a_ballot_number_role_a_split_quote_and_a_registry_alias(nlp):
+    text = ("PALEMBANG – Nomor urut 01 Fitrianti Agustinda–Nandriani Octarina, nomor urut 02 Drs. Ratu Dewa, "
+            "M.Si.–Prima Salam.\n\nCalon wali kota nomor urut 01, Bu Fitri, tiba di TPS. \"Ayo nyoblos,\" ujar Fitri.\n\n"
+            "\"Kami ikuti semua aturan main,\" kata calon wali kota nomor urut 02 itu kepada wartawan, \"dan hasilnya "
+            "kami serahkan kepada masyarakat.\"")
+    r = analyze("Pilkada", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == ["Fitrianti Agustinda", "Ratu Dewa", "Ratu Dewa"]
+    text = ("SEMARANG – Paslon 02 Kota Semarang, H. A. S. Sukawijaya. Yoyok, sapaan akrab calon wali kota nomor urut 02 "
+            "itu, membuka paparan. \"Ayo mbangun Semarang,\" ujar Yoyok.")
+    r = analyze("Pilkada", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == ["A. S. Sukawijaya"]
+    assert people(r)["A. S. Sukawijaya"]["candidate"]["id_paslon"] == "1000703"

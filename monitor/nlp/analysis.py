@@ -1202,6 +1202,12 @@ def detect_quotes(st: State) -> None:
                     spk = _by_role(st, rest_txt, q.start) or m or None
                 else:
                     spk = m if m else (_by_role(st, rest_txt, q.start) or None)
+        elif results and results[-1].how != "marker" and _SPLIT_CUE.fullmatch(text, results[-1].end, q.start):
+            # '"Kami ikuti semua aturan," kata calon wali kota itu kepada wartawan, "dan hasilnya ..."': the second
+            # half of a quote split by its cue
+            q.cue, q.how, q.speaker = results[-1].cue, results[-1].how, results[-1].speaker
+            results.append(q)
+            continue
         else:
             # Speaker before the quote in the same paragraph: 'X mengatakan, “…”' / 'Menurut X, “…”'.
             ps = text.rfind("\n", 0, q.start) + 1
@@ -1469,6 +1475,16 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     holding that role in the article, else, for 'itu'/'tersebut', the person last named before."""
     from monitor.nlp.roles import _tidy
 
+    ballot = _BY_BALLOT.match(seg.strip())
+    if ballot:
+        # 'kata calon wali kota nomor urut 02 itu': the linked candidate with that number and position
+        from monitor.nlp.gazetteer import registry
+
+        position = "wakil" if ballot.group("wakil") else "calon"
+        hits = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == position and (
+            registry().by_pair.get((c.candidate["id_paslon"], position)) or {}).get("nomor_urut") == int(ballot.group("n"))]
+        if len(hits) == 1:
+            return _ClusterRef(hits[0])
     words = re.findall(r"\S+", seg.strip())
     lows = [w.lower().strip(",.") for w in words[:10]]
     if pos is not None and lows and lows[0] in _HUMAN_NOUNS and any(w in {"itu", "tersebut", "ini"} for w in lows):
@@ -1518,6 +1534,9 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     return None
 
 
+_SPLIT_CUE = re.compile(r"[\s,\u201d\"]*\s*[a-z][^.!?\n\u201c\u201d\"]{0,150},\s*")
+_BY_BALLOT = re.compile(r"(?:[Ss]ang\s+)?[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|walikota|gubernur)\s+nomor\s+urut\s+"
+                        r"(?P<n>\d{1,2})\b")
 _HUMAN_NOUNS = {"ibu", "bapak", "pria", "wanita", "perempuan", "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
                 "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
                 "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan",

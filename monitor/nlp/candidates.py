@@ -211,7 +211,8 @@ def _link_name(keys, region_codes, provinces, explicit_provinces, local_named) -
     if in_region:
         if len(best) == 1:
             # A one-word name links only to a one-word registry name.
-            in_region = [i for i in in_region if len(people[i]["key"]) == 1]
+            # ('Sukawijaya' for the registry's 'A. S. Sukawijaya': initials are no words)
+            in_region = [i for i in in_region if len(distinctive(people[i]["key"])) == 1]
         hit = _one(people, in_region)
         return _as_candidate(hit) if hit else None
     if len(distinct_words) < 2 and not (len(best) >= 2 and len(people[next(iter(pool))]["key"]) == len(best)):

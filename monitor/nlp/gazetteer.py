@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -94,16 +95,22 @@ class Registry:
         for pair in paslon:
             for position in ("calon", "wakil"):
                 name = pair[position]["name"]
-                key = name_key(name)
+                # 'A. S. Sukawijaya Alias Yoyok Sukawi': KPU writes the name the voters know after 'alias'
+                # (but 'H. Alias Wello' and 'Mashur bin Mohd Alias' are names)
+                main, _, known_as = re.sub(r"\s+", " ", name).partition(" Alias ")
+                if not (known_as and distinctive(name_key(main)) and distinctive(name_key(known_as))):
+                    main, known_as = name, ""
+                key = name_key(main)
                 if not key or name.lower() == "kolom kosong":
                     continue
                 idx = len(self.people)
                 self.people.append({
-                    "key": key, "name": name, "id_paslon": str(pair["id_paslon"]), "position": position,
+                    "key": key, "name": main, "id_paslon": str(pair["id_paslon"]), "position": position,
                     "wilayah": pair["wilayah"], "provinsi": pair["provinsi"], "level": pair["level"],
                     "kode_wilayah": pair["kode_wilayah"], "nomor_urut": pair.get("nomor_urut"),
+                    "alias_key": name_key(known_as) if known_as else None,
                 })
-                for w in distinctive(key):
+                for w in distinctive(key) + (distinctive(name_key(known_as)) if known_as else []):
                     self.by_word[w].add(idx)
                 self.by_region[pair["kode_wilayah"]].append(idx)
                 self.by_pair[(str(pair["id_paslon"]), position)] = self.people[idx]
@@ -117,7 +124,8 @@ class Registry:
         # ('Andi Mahyanto Mazda' is the registry's 'A. Mahyanto Mazda').
         sets = sorted((self.by_word.get(w, set()) for w in words), key=len)
         pool = sets[0] if sets[0] else (sets[1] if len(sets) > 1 else set())
-        return [i for i in pool if compatible(key, self.people[i]["key"])]
+        return [i for i in pool if compatible(key, self.people[i]["key"]) or (
+            self.people[i]["alias_key"] and compatible(key, self.people[i]["alias_key"]))]
 
     def near(self, key: tuple[str, ...]) -> list[int]:
         """People sharing all but one of the distinctive words (for 'no one else closely')."""

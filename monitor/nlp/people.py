@@ -96,6 +96,8 @@ _UNIT_HEADS = {"kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kas
                "kasubdit", "kabiro", "karo", "bagian", "bidang", "seksi", "subbagian", "satuan", "unit"}
 
 
+_CAMPUS = {"universitas", "institut", "politeknik", "sekolah", "stikes", "stie", "stih", "stisip", "akademi", "uin",
+           "iain", "ui", "ugm", "unhas", "unair", "unpad", "undip", "itb", "ipb", "its", "uns", "unm", "umi", "unsrat"}
 _COMPANY_HEADS = {"pt", "cv", "ud", "pd", "perumda", "koperasi"}
 _COMPANY_TAILS = {"nusantara", "jaya", "abadi", "mandiri", "sejahtera", "makmur", "perkasa", "indonesia", "utama",
                   "sentosa", "lestari", "persada", "group", "grup", "karya", "sakti", "mulia", "prima", "konstruksi",
@@ -493,6 +495,12 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             # 'Ida Fitri Halili' (not 'Idul Fitri'), 'Wa Ode Hamsinah' (not WA, the messenger): a name word that is
             # also a holiday's or a brand's, between name words
+            if kinds[k] == "O" and tk.low == "fitri" and k == len(run) - 1 and (
+                    k > 0 and kinds[k - 1] == "T" or len(run) == 1 and (i == 0 or toks[i - 1].low not in {
+                        "idul", "hari", "aidil", "lebaran", "selamat", "raya"}) and (
+                        j < n and toks[j].text.islower() or i > 0 and toks[i - 1].low in vocab.CUES)):
+                kinds[k] = "N"  # 'Bu Fitri', 'Fitri mengajak warga': the short name, not the holiday
+                continue
             if kinds[k] == "O" and tk.low in {"fitri"} and k + 1 < len(run) and (
                     _kind(run[k + 1], False) == "N") and (k == 0 and run[k + 1].low in vocab.NAME_WORDS and (
                         i == 0 or toks[i - 1].low not in {"idul", "hari"}) or k > 0 and kinds[k - 1] == "N"
@@ -519,6 +527,11 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             if k and kinds[k - 1] == "N" and re.fullmatch(r"(?:Al|El)-[A-Z][a-z]{2,}", tk.text):
                 kinds[k] = "N"  # 'Husein Al-Aidid', 'Hasan Al-Banna': an Arabic surname
+                continue
+            if re.fullmatch(r"[A-Z]\.", tk.text) and kinds[k] in "CA" and k > 0 and k + 1 < len(run) and (
+                    kinds[k - 1] == "T" or re.fullmatch(r"[A-Z]\.", run[k - 1].text) and kinds[k - 1] == "N") and (
+                    re.fullmatch(r"[A-Z]\.", run[k + 1].text) or _kind(run[k + 1], False) == "N"):
+                kinds[k] = "N"  # 'H. A. S. Sukawijaya', 'Dr. H. A. Hastri T Wello': initials after a title open the name
                 continue
             if tk.text == "I" and k + 1 < len(run) and run[k + 1].low in _BALI:
                 kinds[k] = "N"  # 'AKP I Made Dharma Yasa': the Balinese I opens the name
@@ -653,6 +666,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
                 i0 + s > 0 and toks[i0 + s - 1].text == ","):
             continue  # ', M. Hum.': a degree written with a space
+        if e - s >= 3 and i0 + s > 0 and toks[i0 + s - 1].text == "," and all(
+                re.fullmatch(r"[A-Z]\.", run[x].text) for x in (s, s + 1)) and run[s].end == run[s + 1].start:
+            continue  # ', M.M. Redaksi melaporkan': a degree closed up, then the next sentence
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
         before = kinds[:s]
@@ -691,6 +707,16 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                     words = words[first - s:]
                     s = first
                     after_org = company_person = True
+            # 'Dosen Universitas Hasanuddin Andi Ali Armunanto', 'Pengamat politik Universitas Katolik Soegijapranata
+            # Hendra Kusuma Tjandra (... kata Hendra)': a campus's name, then a full name opening with a word that
+            # only opens names or that the article uses alone for someone.
+            if not after_org and run[last_f].low in _CAMPUS and e - s >= 3:
+                opens = [x for x in range(max(s, last_f + 2), e - 1)
+                         if run[x].low.rstrip(".") in _NAME_OPENERS or run[x].low in known]
+                if opens:
+                    words = words[opens[0] - s:]
+                    s = opens[0]
+                    after_org = company_person = True
             # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
             if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
                     run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
@@ -701,7 +727,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 continue
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in _NAMED_AFTER_A_PERSON]
-        if streets and all(kd in "NCRT" or kd == "O" and run[x].low in _ORG_TAIL
+        if streets and not company_person and all(kd in "NCRT" or kd == "O" and run[x].low in _ORG_TAIL
                            for x, kd in enumerate(kinds[streets[-1] + 1:s], start=streets[-1] + 1)):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
