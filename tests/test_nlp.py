@@ -1261,3 +1261,18 @@ def test_a_ballot_number_role_a_split_quote_and_a_registry_alias(nlp):
     r = analyze("Pilkada", text, nlp=nlp)
     assert [q["speaker"] for q in r["quotes"]] == ["A. S. Sukawijaya"]
     assert people(r)["A. S. Sukawijaya"]["candidate"]["id_paslon"] == "1000703"
+
+
+def test_who_ujarnya_means_after_a_new_person_or_an_answer(nlp):
+    text = ("\u201cSiapa pun yang menang, dia harus datang,\u201d kata Martha Hubi.\n\n"
+            "Tak jauh dari situ, La Ode Harun (47), pedagang sembako asal Buton, sibuk menurunkan beras. Ayah tiga anak "
+            "itu sudah 20 tahun tinggal di Wamena.\n\n\u201cKami pendatang juga punya hak pilih,\u201d tuturnya.\n\n"
+            "\u201cKalau hujan deras, kotak suara mau lewat mana?\u201d tanya Yakob Hubi.\n\n"
+            "Pertanyaan itu dijawab petugas logistik yang berdiri di dekatnya, Naftali Asso.\n\n"
+            "\u201cKalau hujan, kami tunggu,\u201d ujarnya.\n\nMama Yosina Lokobal (51) berjualan sejak 1990-an. Mama lima "
+            "anak itu mengaku belum pernah absen datang ke TPS.\n\nRelawan mendoakan Jhon Richard Banua. John Richard "
+            "Banua hadir.")
+    r = analyze("Wamena", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == [
+        "Martha Hubi", "La Ode Harun", "Yakob Hubi", "Naftali Asso", "Yosina Lokobal"]
+    assert people(r)["Jhon Richard Banua"]["variants"] == ["John Richard Banua"]

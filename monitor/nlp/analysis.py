@@ -1425,6 +1425,19 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
                   and _VERB_NEXT.match(text[m.span.end:m.span.end + 120])]
         if opener:
             return opener[0].cluster
+        # 'Pertanyaan itu dijawab petugas logistik ..., Naftali Asso.' then '“...,” ujarnya.': the agent
+        agents = [m for m in body if max(s0, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
+                  and _ANSWERED_BY.search(text[s0:m.span.start])]
+        if agents:
+            return agents[-1].cluster
+        # 'La Ode Harun (47), pedagang sembako, sibuk ... . Ayah tiga anak itu ...' then '“...,” tuturnya.': someone
+        # the paragraph before brings in as its subject, after the last speaker spoke
+        pp = text.rfind("\n", 0, max(0, pe - 1)) + 1
+        introduced = [m for m in body if max(pp, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
+                      and _is_subject(st, text, m) and m.span.start - pp < 60 and (
+                          last is None or m.cluster != last)]
+        if introduced and last is not None and not text[pp:pe].lstrip().startswith(tuple(QUOTE_MARKS)):
+            return introduced[0].cluster
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]
@@ -1537,7 +1550,8 @@ def _by_role(st: State, seg: str, pos: int | None = None):
 _SPLIT_CUE = re.compile(r"[\s,\u201d\"]*\s*[a-z][^.!?\n\u201c\u201d\"]{0,150},\s*")
 _BY_BALLOT = re.compile(r"(?:[Ss]ang\s+)?[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|walikota|gubernur)\s+nomor\s+urut\s+"
                         r"(?P<n>\d{1,2})\b")
-_HUMAN_NOUNS = {"ibu", "bapak", "pria", "wanita", "perempuan", "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
+_HUMAN_NOUNS = {"ibu", "bapak", "mama", "mace", "pace", "bapa", "papa", "bunda", "ibunda", "pria", "wanita", "perempuan",
+                "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
                 "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
                 "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan",
                 "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami"}
@@ -1638,6 +1652,7 @@ _MID_CUE = re.compile(
     r"(?P<cue2>katanya|ujarnya|tuturnya|lanjutnya|tambahnya|imbuhnya|jelasnya|ungkapnya|tegasnya|terangnya|sebutnya|"
     r"menurutnya))"
     r"\s*,\s*")
+_ANSWERED_BY = re.compile(r"\b(?:dijawab|ditanggapi|dijelaskan|dibalas|disambut|direspons)\b")
 _PASSIVE = re.compile(
     r"\b(?:disampaikan|diungkapkan|diungkap|dikatakan|ditegaskan|dijelaskan|disebutkan|dituturkan|diutarakan|dipaparkan|"
     r"dikonfirmasi|dibenarkan|dibeberkan)"

@@ -111,6 +111,8 @@ def fold(word: str) -> str:
         return "ahmad"
     if w in ABDUL:
         return "abdul"
+    if w in {"john", "jhon"}:
+        return "jon"  # ('Jhon Richard Banua' as KPU writes it, 'John' in the press)
     # Old spelling first: its j is today's y, its dj today's j (Tjahjo/Cahyo, Djojo/Joyo).
     if re.search(r"oe|dj|tj|sj|nj", w):
         w = re.sub(r"(?<![dtsn])j", "y", w)
