@@ -1212,6 +1212,8 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
     ("Salah seorang pendukung, Nurhasanah, warga Kecamatan Moyo Hilir, mengaku datang sejak subuh.", ["Nurhasanah"]),
     # a street named after an office holder
     ("Pemilik toko di Jalan Jaksa Agung Suprapto, Tan Hok Lay, mengaku belum menentukan pilihan.", ["Tan Hok Lay"]),
+    # supporters of a person are no body named after them
+    ("Pendukung Jhon Richard Banua menggelar doa bersama.", ["Jhon Richard Banua"]),
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

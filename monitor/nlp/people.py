@@ -80,7 +80,7 @@ _FACILITY = {
     "pt", "cv", "ud", "koperasi", "bank", "bumdes", "dinas", "badan", "kantor", "kementerian", "yayasan",
     "piala", "trofi", "penghargaan", "anugerah", "award", "award", "festival", "liga", "program", "gerakan",
     "operasi", "komando", "brigade", "laskar", "barisan", "forum", "tim", "relawan", "sahabat", "kawan",
-    "teman", "pendukung", "simpatisan", "komunitas", "paket", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
+    "teman", "komunitas", "paket", "paguyuban", "ikatan", "keluarga", "fans", "generasi",
 }
 # Facilities often named after a (titled) person: 'Jalan Jenderal Sudirman', 'RSUD H. Andi Makkasau',
 # 'Gedung Tgk Chik Di Tiro'. A name right after them is the facility's, not a person mentioned.
