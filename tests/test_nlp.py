@@ -1214,6 +1214,8 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
     ("Pemilik toko di Jalan Jaksa Agung Suprapto, Tan Hok Lay, mengaku belum menentukan pilihan.", ["Tan Hok Lay"]),
     # supporters of a person are no body named after them
     ("Pendukung Jhon Richard Banua menggelar doa bersama.", ["Jhon Richard Banua"]),
+    # an ordinary word of a company's name, then the person
+    ("Direktur PT Sinar Tuah Parkir Johan Tjandra, saat ditemui, mengatakan pihaknya memasang CCTV.", ["Johan Tjandra"]),
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1278,3 +1280,9 @@ def test_who_ujarnya_means_after_a_new_person_or_an_answer(nlp):
     assert [q["speaker"] for q in r["quotes"]] == [
         "Martha Hubi", "La Ode Harun", "Yakob Hubi", "Naftali Asso", "Yosina Lokobal"]
     assert people(r)["Jhon Richard Banua"]["variants"] == ["John Richard Banua"]
+
+
+def test_ujarnya_after_the_one_official_the_paragraph_before_names(nlp):
+    text = ("\u201cModusnya sama,\u201d beber Kanit Reskrim Rahmat Sinaga.\n\nPemeriksaan dilakukan di bawah "
+            "pengawasan Kapolsek Tampan AKP Hendrik Manurung.\n\n\u201cJangan tinggalkan kunci di motor!\u201d ujarnya.")
+    assert [q["speaker"] for q in analyze("Curanmor", text, nlp=nlp)["quotes"]] == ["Rahmat Sinaga", "Hendrik Manurung"]

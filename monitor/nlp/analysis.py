@@ -1438,6 +1438,13 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
                           last is None or m.cluster != last)]
         if introduced and last is not None and not text[pp:pe].lstrip().startswith(tuple(QUOTE_MARKS)):
             return introduced[0].cluster
+        # '... di bawah pengawasan Kapolsek Tampan AKP Hendrik Manurung.' then '“...,” ujarnya.': the one official
+        # the paragraph before names, when the last speaker is not named there
+        named = [m for m in body if max(pp, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)]
+        if last is not None and named and len({m.cluster for m in named}) == 1 and named[0].cluster != last and (
+                named[0].role or st.clusters[named[0].cluster].roles) and not any(
+                    c in text[pp:pe] for c in QUOTE_MARKS):
+            return named[0].cluster
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]

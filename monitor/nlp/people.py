@@ -702,6 +702,14 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                     tails.append(e - 1)  # 'Direktur PT Seulawah Agro Mandiri Zulkarnaini, yang ...': one word
                 if not opens and tails and tails[-1] >= s:
                     opens = [tails[-1]]
+                if not opens:
+                    # 'Direktur PT Sinar Tuah Parkir Johan Tjandra': the name words closing the run, after an
+                    # ordinary word of the company's name
+                    x = e
+                    while x > last_f + 2 and kinds[x - 1] == "N" and run[x - 1].low not in vocab.COMMON_WORDS:
+                        x -= 1
+                    if e - x >= 2 and x - 1 > last_f and run[x - 1].low in vocab.COMMON_WORDS and x >= s:
+                        opens = [x]
                 if opens:
                     first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
                     words = words[first - s:]
