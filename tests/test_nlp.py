@@ -1286,3 +1286,18 @@ def test_ujarnya_after_the_one_official_the_paragraph_before_names(nlp):
     text = ("\u201cModusnya sama,\u201d beber Kanit Reskrim Rahmat Sinaga.\n\nPemeriksaan dilakukan di bawah "
             "pengawasan Kapolsek Tampan AKP Hendrik Manurung.\n\n\u201cJangan tinggalkan kunci di motor!\u201d ujarnya.")
     assert [q["speaker"] for q in analyze("Curanmor", text, nlp=nlp)["quotes"]] == ["Rahmat Sinaga", "Hendrik Manurung"]
+
+
+def test_single_marks_after_a_full_stop_and_a_nickname_by_ballot_number(nlp):
+    text = ("SANGATTA – Nomor urut 01 Dr. H. Kasmidi Bulang, S.T., M.M.–H. Kinsu, S.Ak. dan nomor urut 02 Drs. H. "
+            "Ardiansyah Sulaiman–Mahyunadi.\n\nBupati petahana Ardiansyah Sulaiman menegaskan programnya akan berlanjut "
+            "lima tahun lagi. \u2018Kalau dipercaya lagi, kami fokus pada air bersih,\u2019 kata Ardiansyah.\n\n"
+            "Calon bupati nomor urut 01 yang akrab disapa KB itu menjawab dengan menawarkan pelayanan publik. \u2018Warga "
+            "tidak boleh jauh-jauh mengurus dokumen,\u2019 ujar KB.\n\nJuru bicara paslon 01, Jeffry Lumingkewas, menilai "
+            "debat berjalan seimbang.\u2018Pak KB menjawab dengan data,\u2019 kata Jeffry.\n\n"
+            "Borneokini: Apa pesan Anda untuk pemilih muda?\n\nKinsu: Datang ke TPS tanggal 27.")
+    r = analyze("Debat", text, nlp=nlp)
+    assert [(q["speaker"], q["direct"]) for q in r["quotes"]] == [
+        ("Ardiansyah Sulaiman", False), ("Ardiansyah Sulaiman", True), ("Kasmidi Bulang", True),
+        ("Jeffry Lumingkewas", False), ("Jeffry Lumingkewas", True), ("Kinsu", True)]
+    assert r["quotes"][-1]["text"] == "Datang ke TPS tanggal 27."

@@ -868,6 +868,17 @@ def _nicknames_by_ballot(st: State) -> None:
                 src = st.title if m.in_title else st.text
                 if src[m.span.start:m.span.end] == nick and m.cluster != t:
                     m.cluster = t
+            # ('ujar KB': a nickname the name rules do not take for a name is a mention of the candidate too)
+            taken = {(m.in_title, m.span.start) for m in st.mentions}
+            for in_title, src in ((True, st.title), (False, st.text)):
+                for x in re.finditer(r"(?<![\w-])" + re.escape(nick) + r"(?![\w-])", src):
+                    if (in_title, x.start()) in taken or (not in_title and st.skip(x.start())) or any(
+                            m.in_title == in_title and m.span.start <= x.start() < m.span.end for m in st.mentions):
+                        continue
+                    span = NameSpan(x.start(), x.end(), [nick], nick, "alias")
+                    span.key = ()
+                    st.mentions.append(Mention(span, in_title, t))
+            st.mentions.sort(key=lambda m: (0 if m.in_title else 1, m.span.start))
             for i, c in enumerate(st.clusters):
                 if i != t:
                     c.aliases.discard(nick)
@@ -1340,6 +1351,7 @@ def _unnamed_lead(text, body, start) -> bool:
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para|Warga\s+lain)\b")
 
 
+_LABELLED = re.compile(r"[A-Z][\w.'-]*\s*:\s*\S")
 _QUESTION = re.compile(r"(?:T|Tanya|Pertanyaan|Wartawan)\s*:\s*\S")
 _ANSWER = re.compile(r"(?:(?:J|Jawab|Jawaban)|(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}))\s*:\s*(?=\S)")
 
@@ -1353,7 +1365,8 @@ def _interview_answers(st, text, body) -> list[Quote]:
     for ps, pe in paras:
         if st.skip(ps):
             continue
-        if _QUESTION.match(text, ps):
+        if _QUESTION.match(text, ps) or (_LABELLED.match(text, ps) and text[ps:pe].rstrip().endswith("?")):
+            # ('Borneokini: Apa pesan Anda untuk pemilih muda?': the outlet asks)
             prev_q = True
             first_q = ps if first_q is None else first_q
             continue

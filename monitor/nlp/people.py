@@ -101,7 +101,8 @@ _CAMPUS = {"universitas", "institut", "politeknik", "sekolah", "stikes", "stie",
 _COMPANY_HEADS = {"pt", "cv", "ud", "pd", "perumda", "koperasi"}
 _COMPANY_TAILS = {"nusantara", "jaya", "abadi", "mandiri", "sejahtera", "makmur", "perkasa", "indonesia", "utama",
                   "sentosa", "lestari", "persada", "group", "grup", "karya", "sakti", "mulia", "prima", "konstruksi",
-                  "tbk", "persero", "sukses", "gemilang", "berjaya"}
+                  "tbk", "persero", "sukses", "gemilang", "berjaya", "raya", "teknik", "niaga", "perdana", "pratama",
+                  "trading", "engineering", "konsultan", "sawit", "agro"}
 _NAME_OPENERS = {"abdul", "abd", "muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "mochamad", "moch", "moh",
                  "muh", "mhd", "ahmad", "achmad", "andi", "siti", "h", "hj", "haji", "hajjah"}
 

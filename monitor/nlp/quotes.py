@@ -96,7 +96,10 @@ def find_direct(text: str, skip) -> list[Quote]:
     return out
 
 
-_SINGLE_QUOTE = re.compile(r"(?:^|(?<=\n)|(?<=:\s))(?P<open>\u2018)(?P<inner>[^\u2018\u2019\n\"\u201c\u201d]{12,}?[,.!?])\u2019")
+# (also after a full stop, with or without a space: '... terakhir. ‘Kalau ...’', 'seimbang.‘Pak KB ...’'; and opened
+# with the closing mark at a paragraph's start, as '”' is for double marks)
+_SINGLE_QUOTE = re.compile(r"(?:^|(?<=\n)|(?<=:\s)|(?<=[.!?]\s)|(?<=[.!?]))(?P<open>\u2018|(?:(?<=\n)|^)\u2019)"
+                           r"(?P<inner>[^\u2018\u2019\n\"\u201c\u201d]{12,}?[,.!?])\u2019")
 _NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x", "si", "sang"}
 
 
@@ -160,7 +163,7 @@ def cue_after(text: str, end: int):
 
 # ('... kata dia.Sebaliknya, anggota ...', '... pada Rabu (11/6).Ia juga ...', '... dilaksanakan."Jangan ...': scrapers
 # drop the space after a full stop)
-SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201dA-Z(]|\s*\n|\s*$|[\"\u201c\u201d][A-Z])|[.!?][\"\u201d](?=\s+[A-Z])|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
+SENT_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201d\u2018\u2019A-Z(]|\s*\n|\s*$|[\"\u201c\u201d\u2018][A-Z])|[.!?][\"\u201d](?=\s+[A-Z])|(?:(?<=[a-z]{3})|(?<=\d{4})|(?<=\d\)))\.(?=[A-Z][a-z]{2,}|Ia\s)|\n+")
 _NO_END = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]|\b(?:Muh|Moh|Moch|Mochd|Abd|Drs|Dra|Kab|Kec|Jln|Prov|Hj|Ir|Prof|Tgk|No|Sdr))$")
 
 
