@@ -1301,3 +1301,12 @@ def test_single_marks_after_a_full_stop_and_a_nickname_by_ballot_number(nlp):
         ("Ardiansyah Sulaiman", False), ("Ardiansyah Sulaiman", True), ("Kasmidi Bulang", True),
         ("Jeffry Lumingkewas", False), ("Jeffry Lumingkewas", True), ("Kinsu", True)]
     assert r["quotes"][-1]["text"] == "Datang ke TPS tanggal 27."
+
+
+def test_the_one_person_the_last_sentence_names_and_an_appositive_before_yang(nlp):
+    text = ("\u201cKami beli galon,\u201d kata Tjoa Hok Lin.\n\nHadir Camat Gerokgak I Putu Darmayasa dan Kapolsek AKP "
+            "I Wayan Sudiarsa. Di antara relawan, terlihat seorang pemuda asal Papua, Yulianus Kogoya.\n\n"
+            "\u201cDi kampung saya di Wamena, air melimpah,\u201d katanya.\n\nAnggota DPRD Buleleng dari Fraksi PDI "
+            "Perjuangan, Kadek Wira Adnyana, yang turut meninjau lokasi, berharap pemkab menambah anggaran sumur bor.")
+    r = analyze("Air", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == ["Tjoa Hok Lin", "Yulianus Kogoya", "Kadek Wira Adnyana"]

@@ -1458,6 +1458,12 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
                 named[0].role or st.clusters[named[0].cluster].roles) and not any(
                     c in text[pp:pe] for c in QUOTE_MARKS):
             return named[0].cluster
+        # '... Danramil Kapten Inf Stefanus Manurung. Di antara relawan ..., seorang pemuda asal Papua, Yulianus
+        # Kogoya.' then '“...,” katanya.': the one person the paragraph's last sentence names
+        in_last = {m.cluster for m in named if m.span.start >= s0}
+        if last is not None and len(in_last) == 1 and last not in {m.cluster for m in named} and not any(
+                c in text[pp:pe] for c in QUOTE_MARKS):
+            return in_last.pop()
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]

@@ -844,6 +844,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             ) and not (len(words) == 1 and words[0].lower() not in vocab.NAME_WORDS and (
                     lone_initial or (prev is not None and prev.low in {"di", "ke", "dari"}))):
                 evidence = "strong"
+            elif nxt.text == "," and nxt2 is not None and nxt2.low == "yang" and prev is not None and prev.text == "," and (
+                    len(words) >= 2 and not any(w.lower() in vocab.COMMON_WORDS for w in words)):
+                evidence = "strong"  # ', Kadek Wira Adnyana, yang turut ...': an appositive full name
             elif len(words) >= 2 and is_degree(nxt.text) and (nxt.text in _MIXED_DEGREES or nxt2 is None or (
                     nxt2.text in {",", "."} or is_degree(nxt2.text))):
                 evidence = "strong"  # degrees written without commas or dots: 'Fadlilatul Taufany ST PhD,'
