@@ -1449,7 +1449,8 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
         introduced = [m for m in body if max(pp, last_pos) <= m.span.start < pe and not inside_quote(m.span.start)
                       and _is_subject(st, text, m) and m.span.start - pp < 60 and (
                           last is None or m.cluster != last)]
-        if introduced and last is not None and not text[pp:pe].lstrip().startswith(tuple(QUOTE_MARKS)):
+        if introduced and last is not None and not text[pp:pe].lstrip().startswith(tuple(QUOTE_MARKS)) and not (
+                re.match(r"\s*Hadir\b", text[pp:pe])):  # (an attendance list names no speaker)
             return introduced[0].cluster
         # '... di bawah pengawasan Kapolsek Tampan AKP Hendrik Manurung.' then '“...,” ujarnya.': the one official
         # the paragraph before names, when the last speaker is not named there

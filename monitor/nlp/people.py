@@ -654,7 +654,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 e += 1
         # 'Panewu Ngemplak Sugeng Raharjo': an office over a place the lists do not know, then the holder.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e - s >= 3 and run[s].low not in vocab.NAME_WORDS and (
-                run[s + 1].low in vocab.NAME_WORDS):
+                run[s + 1].low in vocab.NAME_WORDS or run[s + 1].text in {"I", "Ni"} and run[s + 2].low in _BALI):
             s += 1
         if e < len(run) and run[e].low in _BODY_TAIL:
             k = e
