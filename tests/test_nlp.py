@@ -1310,3 +1310,10 @@ def test_the_one_person_the_last_sentence_names_and_an_appositive_before_yang(nl
             "Perjuangan, Kadek Wira Adnyana, yang turut meninjau lokasi, berharap pemkab menambah anggaran sumur bor.")
     r = analyze("Air", text, nlp=nlp)
     assert [q["speaker"] for q in r["quotes"]] == ["Tjoa Hok Lin", "Yulianus Kogoya", "Kadek Wira Adnyana"]
+
+
+def test_a_bodys_statement_credited_in_the_next_sentence(nlp):
+    text = ("Bawaslu Sulsel mengimbau masyarakat melaporkan setiap dugaan politik uang melalui posko pengaduan. Hal "
+            "tersebut diungkapkan Koordinator Divisi Pencegahan Bawaslu Sulsel, Nurhaliza Rahman, dalam rilis.\n\n"
+            "KPU mengimbau warga datang ke TPS sebelum pukul 13.00 waktu setempat.")
+    assert [q["speaker"] for q in analyze("Bawaslu", text, nlp=nlp)["quotes"]] == ["Nurhaliza Rahman", None]

@@ -1299,6 +1299,17 @@ def detect_quotes(st: State) -> None:
                 if nxt and not any(q.end < m.start < nxt[0] for m in merged if m is not q and m.direct):
                     end = nxt[0]
             last, last_pos = q.speaker, end
+    for q in merged:
+        # 'Bawaslu Sulsel mengimbau masyarakat ... . Hal tersebut diungkapkan Koordinator ..., Nurhaliza Rahman, ...':
+        # a body's statement that the next sentence credits to a named person is theirs
+        if q.speaker is None and not q.direct and q.how != "marker":
+            end = next((b for a, b in st.sents if a <= q.start < b), None)
+            said = _SAID_BY_AFTER.match(text, end) if end else None
+            if said:
+                stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
+                named = [m for m in body if said.end() <= m.span.start < said.end() + (stop.start() if stop else 200)]
+                if named:
+                    q.speaker = named[0].cluster
     qa = _interview_answers(st, text, body)
     if qa:
         spans = [(q.start, q.end) for q in qa]
