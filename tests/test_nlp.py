@@ -67,6 +67,7 @@ def test_name_key_drops_titles():
     ("pembebasan pajak kendaraan bermotor (PKB) diperpanjang, PKB tahun ini turun", []),
     # glued by a scraper to the words around it
     ("anggota FraksiGerindraDPRD Banten", ["GERINDRA"]),
+    ("diusung Partai Gerindradan Partai Demokrat, bukan di Pandan Wangi", ["GERINDRA", "DEMOKRAT"]),
 ])
 def test_parties(text, ids):
     assert [p["id"] for p in find_parties(text)] == ids
@@ -1216,6 +1217,8 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
     ("Pendukung Jhon Richard Banua menggelar doa bersama.", ["Jhon Richard Banua"]),
     # an ordinary word of a company's name, then the person
     ("Direktur PT Sinar Tuah Parkir Johan Tjandra, saat ditemui, mengatakan pihaknya memasang CCTV.", ["Johan Tjandra"]),
+    # a sports hall named after a person; a Minang title after the degrees is no one else
+    ("Kampanye di GOR H. Agus Salim dihadiri Ir. H. Benni Warlis, M.M., Dt. Tan Batuah.", ["Benni Warlis"]),
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

@@ -32,7 +32,10 @@ def matchers():
     # Scrapers glue words at link edges: 'anggota FraksiGerindraDPRD Banten'.
     glued_re = re.compile(r"(?:Fraksi|Partai|fraksi|partai|DPP|DPD|DPW|DPC|Kader|kader)(" +
                           _alt([v for v in cased + caseless if v[:1].isupper()]) + r")")
-    return cased_re, caseless_re, glued_re, lookup
+    # ... and at the end: 'Partai Gerindradan Partai Demokrat'
+    glued_after_re = re.compile(r"(?<![\w-])(?:Partai\s+)?(" + _alt([v for v in cased + caseless if v[:1].isupper()]) +
+                                r")(?=(?:dan|serta)\s)")
+    return cased_re, caseless_re, glued_re, glued_after_re, lookup
 
 
 _COUNTRY = "|".join(sorted((c.capitalize() for c in COUNTRIES), key=len, reverse=True)) + "|AS|India|Afrika"
@@ -64,9 +67,9 @@ def foreign_shared(title: str, text: str, found: list[dict]) -> list[dict]:
 
 def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
     """Non-overlapping party mentions, longest first: {id, text, start, end}."""
-    cased_re, caseless_re, glued_re, lookup = matchers()
+    cased_re, caseless_re, glued_re, glued_after_re, lookup = matchers()
     found = []
-    for rx in (caseless_re, cased_re, glued_re):
+    for rx in (caseless_re, cased_re, glued_re, glued_after_re):
         for m in rx.finditer(text):
             key = re.sub(r"\s*[-–]\s*", "-", re.sub(r"\s+", " ", m.group(1))).lower()
             pid, needs_context = lookup.get(key, lookup.get(key.replace("-", " "), (None, False)))

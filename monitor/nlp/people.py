@@ -87,7 +87,7 @@ _FACILITY = {
 _NAMED_AFTER_A_PERSON = {
     "jalan", "jl", "jln", "bandara", "stadion", "universitas", "gedung", "aula", "lapangan", "taman", "museum",
     "monumen", "tugu", "jembatan", "pelabuhan", "terminal", "stasiun", "pendopo", "wisma", "graha", "auditorium",
-    "asrama", "makam", "pesantren", "ponpes", "yayasan", "kampus", "institut", "masjid", "lorong", "gang", "gg",
+    "asrama", "makam", "pesantren", "ponpes", "yayasan", "kampus", "institut", "masjid", "lorong", "gang", "gg", "gor",
     "rsud", "rsd", "rsu", "rsup", "rsia", "rsj", "rsi", "rs",
 }
 _FACILITY |= _NAMED_AFTER_A_PERSON
@@ -667,6 +667,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
                 i0 + s > 0 and toks[i0 + s - 1].text == ","):
             continue  # ', M. Hum.': a degree written with a space
+        if s == 0 and run[0].low in {"dt", "datuk", "dt."} and i0 >= 2 and toks[i0 - 1].text == "," and (
+                is_degree(toks[i0 - 2].text) or toks[i0 - 2].text == "."):
+            continue  # 'Ir. H. Benni Warlis, M.M., Dt. Tan Batuah': his Minang title after the degrees
         if e - s >= 3 and i0 + s > 0 and toks[i0 + s - 1].text == "," and all(
                 re.fullmatch(r"[A-Z]\.", run[x].text) for x in (s, s + 1)) and run[s].end == run[s + 1].start:
             continue  # ', M.M. Redaksi melaporkan': a degree closed up, then the next sentence
