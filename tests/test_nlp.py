@@ -1320,3 +1320,10 @@ def test_a_bodys_statement_credited_in_the_next_sentence(nlp):
             "tersebut diungkapkan Koordinator Divisi Pencegahan Bawaslu Sulsel, Nurhaliza Rahman, dalam rilis.\n\n"
             "KPU mengimbau warga datang ke TPS sebelum pukul 13.00 waktu setempat.")
     assert [q["speaker"] for q in analyze("Bawaslu", text, nlp=nlp)["quotes"]] == ["Nurhaliza Rahman", None]
+
+
+def test_a_two_word_nickname_after_a_short_form(nlp):
+    text = ("Paslon 01, Muhammad Fathul Fauzy Nurdin, tampil pertama. Fathul yang akrab disapa Uji Nurdin mengatakan "
+            "pertanian akan menjadi prioritas.")
+    assert people(analyze("Uji Nurdin: \"Petani Harus Naik Kelas\"", text, nlp=nlp))[
+        "Muhammad Fathul Fauzy Nurdin"]["variants"] == ["Fathul", "Uji Nurdin"]

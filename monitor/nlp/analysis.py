@@ -780,12 +780,14 @@ def _aliases(st: State, clusters, mentions) -> None:
     # 'Usman Muhammad Tokan alias Donnie Tokan': a two-word alias sharing the surname; any two-word 'alias'
     # ('Nurdin Ismail alias Din Minimi').
     for m in list(mentions):
-        if m.in_title or len(m.span.words) < 2:
+        # ('Fathul yang akrab disapa Uji Nurdin': a short form, the surname from the full name)
+        full = max((s_.split() for s_ in clusters[m.cluster].surfaces), key=len) if m.cluster >= 0 else m.span.words
+        if m.in_title or len(full) < 2:
             continue
         a = _ALIAS2_RX.match(st.text, after_name(m))
         last = a.group("nick").split()[-1].lower() if a else ""
         first = a.group("nick").split()[0].lower() if a else ""
-        if a and (last in {w.lower() for w in m.span.words} or re.search(r"\bdikenal\b", a.group()) and first == (
+        if a and (last in {w.lower() for w in full} or re.search(r"\bdikenal\b", a.group()) and first == (
                 m.span.words[0].lower()) or re.match(r"\s*,?\s*alias\b", a.group()) and not (
                 last in vocab.DAYS or last in vocab.MONTHS or last in vocab.NON_NAME)):
             alias_of[a.group("nick")] = m.cluster
