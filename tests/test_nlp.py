@@ -1327,3 +1327,11 @@ def test_a_two_word_nickname_after_a_short_form(nlp):
             "pertanian akan menjadi prioritas.")
     assert people(analyze("Uji Nurdin: \"Petani Harus Naik Kelas\"", text, nlp=nlp))[
         "Muhammad Fathul Fauzy Nurdin"]["variants"] == ["Fathul", "Uji Nurdin"]
+
+
+def test_a_role_in_a_list_belongs_to_the_name_after_it(nlp):
+    text = ("Hadir Kapolres AKBP Heru Santoso Hutagalung, anggota DPRK dari Fraksi Golkar Petrus Itlay, serta tokoh "
+            "adat Obaja Himan.")
+    r = people(analyze("Ibadah", text, nlp=nlp))
+    assert sorted(r) == ["Heru Santoso Hutagalung", "Obaja Himan", "Petrus Itlay"]
+    assert r["Heru Santoso Hutagalung"]["roles"] == ["kapolres akbp"] and r["Obaja Himan"]["roles"] == ["tokoh adat"]

@@ -162,6 +162,7 @@ _KIN = {"wanita", "pria", "perempuan", "lelaki", "gadis", "pemuda", "pemudi", "r
 # Nouns for a person that may stand before 'bernama' (besides _KIN).
 _NAMED_AFTER_NOUNS = {"seorang", "warga", "korban", "pelaku", "tersangka", "saksi", "orang", "petani", "nelayan", "siswa",
                 "guru", "pedagang", "sopir", "pengemudi", "ibu", "bapak", "tokoh", "penduduk", "mahasiswa", "buruh"}
+_ROLE_COMPLEMENTS = {"adat", "agama", "masyarakat", "pemuda", "perempuan", "setempat", "desa", "kampung", "suku"}
 _SUPPORTERS = {"pendukung", "simpatisan", "relawan", "pengunjung", "penonton", "peserta", "pemilih", "pembeli",
                "penumpang", "pengendara", "pemudik", "jemaah", "santri", "peternak", "pengrajin", "perajin", "penjual"}
 # Glue words that always lead into more words: never last before punctuation.
@@ -804,7 +805,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if not role_before and ends_run and i0 > 0 and all(kd in "OAFC" or run[x].low in _region_words()
                                                            for x, kd in enumerate(kinds[:s])):
             back = toks[i0 - 1]
-            if back.low in vocab.ROLE_HEADS and back.text.islower() and back.low not in {"warga", "tim", "anak"} and (
+            if back.low in _ROLE_COMPLEMENTS and i0 >= 2 and toks[i0 - 2].low in {"tokoh", "pemuka", "pemangku", "ketua"} and (
+                    back.text.islower() and toks[i0 - 2].text.islower() and len(words) >= 2):
+                role_before, evidence = True, "strong"  # 'serta tokoh adat Obaja Himan'
+            elif back.low in vocab.ROLE_HEADS and back.text.islower() and back.low not in {"warga", "tim", "anak"} and (
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
                         # 'terdakwa Rozir diduga ...': the legal roles name the person next
                         back.low in {"terdakwa", "tersangka", "saksi", "korban", "pelaku", "terpidana", "terlapor",

@@ -152,4 +152,7 @@ def role_after(text: str, end: int, limit: int | None = None) -> str | None:
             break
     if not closed and limit is not None and end + len(raw) >= limit:
         return None  # 'X, Ketua DPP PDIP Y': the role runs into the next name and is Y's
+    if m.group().strip() == "," and limit is not None and limit <= end + 160 and not re.search(
+            r"[,.;:!?\n]", text[end + m.end():limit]):
+        return None  # 'X, anggota DPRK dari Fraksi Golkar Y, serta Z': no stop before Y, so the role is Y's
     return _tidy(out) if out else None
