@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from monitor.nlp import vocab
 from monitor.nlp.candidates import link
@@ -147,7 +148,25 @@ def _person_not_place(text: str, start: int, end: int) -> bool:
             return True
     if " " in word or not _CUE_BEFORE.search(text[max(0, start - 12):start]):
         return False
-    return bool(re.search(r"(?<![\w-])" + re.escape(word) + r"\s+(?!Kota|Kabupaten)[A-Z][a-z]{2,}", text))
+    return bool(_rx(r"(?<![\w-])" + re.escape(word) + r"\s+(?!Kota|Kabupaten)[A-Z][a-z]{2,}").search(text))
+
+
+@lru_cache(maxsize=4096)
+def _rx(pattern: str) -> re.Pattern:
+    """Patterns built per article (a name, a place) compiled in a cache of their own: in the re module's small cache
+    they would flush the fixed patterns every article uses."""
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(words: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def _alone_rx(words: str) -> re.Pattern:
+    """A name written alone, not followed by another capitalised word."""
+    return re.compile(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])(?!\s+[A-Z])")
 
 
 def _short_forms_of_places(st: State, clusters, mentions) -> None:
@@ -159,7 +178,7 @@ def _short_forms_of_places(st: State, clusters, mentions) -> None:
         # 'Raja Juli' for Raja Juli Antoni: the first two words of a longer name, wherever they stand.
         for surface in {s for s, k in zip(c.surfaces, c.keys) if len(k) >= 3 and len(s.split()) >= 3}:
             two = " ".join(surface.split()[:2])
-            for m in re.finditer(r"(?<![\w-])" + re.escape(two) + r"(?![\w-])(?!\s+[A-Z])", st.text):
+            for m in _alone_rx(two).finditer(st.text):
                 if m.start() in taken or st.skip(m.start()):
                     continue
                 span = NameSpan(m.start(), m.end(), two.split(), two, "alias")
@@ -174,7 +193,7 @@ def _short_forms_of_places(st: State, clusters, mentions) -> None:
             others = [j for j, o in enumerate(clusters) if j != i and any(k and k[0] == fold(w) for k in o.keys)]
             if others:
                 continue
-            for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])(?!\s+[A-Z])", st.text):
+            for m in _alone_rx(w).finditer(st.text):
                 if m.start() in taken or st.skip(m.start()):
                     continue
                 if place:
@@ -481,7 +500,7 @@ def _without_stray_first_word(text: str, body: list[NameSpan]) -> list[NameSpan]
 
     def used_outside_names(w: str, nxt: str) -> bool:
         pattern = r"(?i)(?<![\w-])" + re.escape(w) + r"(?![\w-])(?!\s+" + re.escape(nxt) + ")"
-        return any(not any(o.start <= m.start() < o.end for o in body) for m in re.finditer(pattern, text))
+        return any(not any(o.start <= m.start() < o.end for o in body) for m in _rx(pattern).finditer(text))
 
     out = []
     for n in body:
@@ -602,12 +621,12 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
     if text and not in_title:
         # 'Dr. H. Amran Mahmud, S.Sos., M.Si. dan H. Amran, S.E.': a name written as the other half of a pair
         # is someone else.
-        hits = [i for i in hits if not any(
-            m.cluster == i and not m.in_title and m.span.end <= s.start and _PAIR_BETWEEN.fullmatch(
-                text[m.span.end:s.start]) for m in mentions)]
+        paired = {m.cluster for m in mentions if not m.in_title and 0 <= s.start - m.span.end <= 60
+                  and _PAIR_BETWEEN.fullmatch(text[m.span.end:s.start])}
+        hits = [i for i in hits if i not in paired]
     if not hits:
         return None
-    if len(key) == 1 and not in_title and text and _TITLE_BEFORE.search(text, 0, s.start) and all(
+    if len(key) == 1 and not in_title and text and _TITLE_BEFORE.search(text, max(0, s.start - 16), s.start) and all(
             clusters[i].first > (1, s.start) for i in hits):
         # 'nomor urut 1 Muharram Idris dan Drs. Syukri' before 'Syukri Yahya, Ketua DPW PNA': a one-word name
         # introduced on its own before the fuller name is someone else.
@@ -617,7 +636,7 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
     if len(key) == 1:
         # 'H. Amran' for the deputy named just 'H. Amran, S.E.', not for Amran Mahmud at the head of the pair
         alone = [i for i in hits if all(k == key for k in clusters[i].keys)]
-        if len(alone) == 1 and not in_title and text and _TITLE_BEFORE.search(text, 0, s.start):
+        if len(alone) == 1 and not in_title and text and _TITLE_BEFORE.search(text, max(0, s.start - 16), s.start):
             return alone[0]
         # 'Farid' for Muhammad Farid rather than Adhitya Trinia Farid: people go by their first own name.
         lead = [i for i in hits if any(_first_own(k) == key[0] for k in clusters[i].keys if len(k) >= 2)]
@@ -873,7 +892,7 @@ def _nicknames_by_ballot(st: State) -> None:
             # ('ujar KB': a nickname the name rules do not take for a name is a mention of the candidate too)
             taken = {(m.in_title, m.span.start) for m in st.mentions}
             for in_title, src in ((True, st.title), (False, st.text)):
-                for x in re.finditer(r"(?<![\w-])" + re.escape(nick) + r"(?![\w-])", src):
+                for x in _word_rx(nick).finditer(src):
                     if (in_title, x.start()) in taken or (not in_title and st.skip(x.start())) or any(
                             m.in_title == in_title and m.span.start <= x.start() < m.span.end for m in st.mentions):
                         continue
@@ -1345,7 +1364,7 @@ def _described_by(st, text, body, desc, pos, inside_quote):
         end = min([end] + [x for x in named if x > mm.span.end])
         window = text[mm.span.end:end].lower()
         parties = {p["id"] for p in st.parties if not p["in_title"] and mm.span.end <= p["start"] < end}
-        if all(re.search(rf"\b{re.escape(w)}\b", window) for w in words) and party_ids <= parties:
+        if all(_rx(rf"\b{re.escape(w)}\b").search(window) for w in words) and party_ids <= parties:
             hits.add(mm.cluster)
     return _ClusterRef(hits.pop()) if len(hits) == 1 else None
 

@@ -32,10 +32,14 @@ def matchers():
     # Scrapers glue words at link edges: 'anggota FraksiGerindraDPRD Banten'.
     glued_re = re.compile(r"(?:Fraksi|Partai|fraksi|partai|DPP|DPD|DPW|DPC|Kader|kader)(" +
                           _alt([v for v in cased + caseless if v[:1].isupper()]) + r")")
-    # ... and at the end: 'Partai Gerindradan Partai Demokrat'
-    glued_after_re = re.compile(r"(?<![\w-])(?:Partai\s+)?(" + _alt([v for v in cased + caseless if v[:1].isupper()]) +
-                                r")(?=(?:dan|serta)\s)")
+    # ... and at the end: 'Partai Gerindradan Partai Demokrat' (a one-word name, found by its glued word)
+    glued_after_re = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{2,}?)(?=(?:dan|serta)\s)")
     return cased_re, caseless_re, glued_re, glued_after_re, lookup
+
+
+@lru_cache(maxsize=1)
+def _written_variants() -> frozenset:
+    return frozenset(v.lstrip("?") for p in load_parties() for v in p["variants"])
 
 
 _COUNTRY = "|".join(sorted((c.capitalize() for c in COUNTRIES), key=len, reverse=True)) + "|AS|India|Afrika"
@@ -73,8 +77,8 @@ def find_parties(text: str, skip=lambda pos: False) -> list[dict]:
         for m in rx.finditer(text):
             key = re.sub(r"\s*[-–]\s*", "-", re.sub(r"\s+", " ", m.group(1))).lower()
             pid, needs_context = lookup.get(key, lookup.get(key.replace("-", " "), (None, False)))
-            if pid is None:
-                continue
+            if pid is None or rx is glued_after_re and m.group(1) not in _written_variants():
+                continue  # ('Pandan' is no 'PAN' glued to 'dan')
             if rx is glued_re:  # the context word glued in front is not part of the name
                 nxt = text[m.end(1):m.end(1) + 1]
                 if m.group(1).isupper() and nxt.isupper() or not m.group(1).isupper() and nxt.islower() and (

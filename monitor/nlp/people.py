@@ -28,6 +28,8 @@ _ABBREV = {
     "dg", "dt", "ny", "sdri", "bpk", "pdt", "pst", "rm", "rd", "ns", "apt", "drh",
 }
 _NAME_NEXT = re.compile(r" ([A-Z][a-z]{2,})\b")
+_INITIAL_DOT = re.compile(r"[A-Z]\.")
+_ARABIC_AL = re.compile(r"(?:Al|El)-[A-Z][a-z]{2,}")
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
@@ -226,7 +228,7 @@ def _split_pairs(text: str, toks: list[Tok]) -> list[Tok]:
     pairs_talk = None
     for k, t in enumerate(toks):
         if "-" in t.text.strip("-") and t.text[:1].isupper() and all(p[:1].isupper() for p in t.text.split("-") if p) and (
-                not re.fullmatch(r"(?:Al|El)-[A-Z][a-z]{2,}", t.text)):  # ('Husein Al-Aidid': an Arabic surname)
+                not _ARABIC_AL.fullmatch(t.text)):  # ('Husein Al-Aidid': an Arabic surname)
             before = k > 0 and _namey(toks[k - 1]) and text[toks[k - 1].end:t.start] == " "
             after = k + 1 < len(toks) and _namey(toks[k + 1]) and text[t.end:toks[k + 1].start] == " "
             if before and not after:
@@ -527,12 +529,12 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     _kind(run[k + 1], False) == "N" and _kind(run[k + 2], False) in "NO"):
                 kinds[k] = "T"  # 'Habib Husein Al-Aidid': the title before a full name ('Habib Syarief' keeps it)
                 continue
-            if k and kinds[k - 1] == "N" and re.fullmatch(r"(?:Al|El)-[A-Z][a-z]{2,}", tk.text):
+            if k and kinds[k - 1] == "N" and _ARABIC_AL.fullmatch(tk.text):
                 kinds[k] = "N"  # 'Husein Al-Aidid', 'Hasan Al-Banna': an Arabic surname
                 continue
-            if re.fullmatch(r"[A-Z]\.", tk.text) and kinds[k] in "CA" and k > 0 and k + 1 < len(run) and (
-                    kinds[k - 1] == "T" or re.fullmatch(r"[A-Z]\.", run[k - 1].text) and kinds[k - 1] == "N") and (
-                    re.fullmatch(r"[A-Z]\.", run[k + 1].text) or _kind(run[k + 1], False) == "N"):
+            if _INITIAL_DOT.fullmatch(tk.text) and kinds[k] in "CA" and k > 0 and k + 1 < len(run) and (
+                    kinds[k - 1] == "T" or _INITIAL_DOT.fullmatch(run[k - 1].text) and kinds[k - 1] == "N") and (
+                    _INITIAL_DOT.fullmatch(run[k + 1].text) or _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"  # 'H. A. S. Sukawijaya', 'Dr. H. A. Hastri T Wello': initials after a title open the name
                 continue
             if tk.text == "I" and k + 1 < len(run) and run[k + 1].low in _BALI:
@@ -672,7 +674,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 is_degree(toks[i0 - 2].text) or toks[i0 - 2].text == "."):
             continue  # 'Ir. H. Benni Warlis, M.M., Dt. Tan Batuah': his Minang title after the degrees
         if e - s >= 3 and i0 + s > 0 and toks[i0 + s - 1].text == "," and all(
-                re.fullmatch(r"[A-Z]\.", run[x].text) for x in (s, s + 1)) and run[s].end == run[s + 1].start:
+                _INITIAL_DOT.fullmatch(run[x].text) for x in (s, s + 1)) and run[s].end == run[s + 1].start:
             continue  # ', M.M. Redaksi melaporkan': a degree closed up, then the next sentence
         if all(len(w.rstrip(".")) <= 1 for w in words):
             continue  # 'M. P.': a degree's letters
