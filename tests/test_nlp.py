@@ -1219,6 +1219,9 @@ def test_middle_initials_in_capitals_and_datu_before_a_short_form(nlp):
     ("Direktur PT Sinar Tuah Parkir Johan Tjandra, saat ditemui, mengatakan pihaknya memasang CCTV.", ["Johan Tjandra"]),
     # a sports hall named after a person; a Minang title after the degrees is no one else
     ("Kampanye di GOR H. Agus Salim dihadiri Ir. H. Benni Warlis, M.M., Dt. Tan Batuah.", ["Benni Warlis"]),
+    # a given name after a company word that is no name word; 'Ramadhan' inside a name
+    ("Direktur CV Mahakam Reklame Hendra Tjahjadi mengaku timnya menerima order. Hadir Syahrul Ramadhan Lubis.",
+     ["Hendra Tjahjadi", "Syahrul Ramadhan Lubis"]),
 ])
 def test_buton_names_and_appositives_to_a_supporter(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

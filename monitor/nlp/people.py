@@ -480,6 +480,10 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text in {",", "."}):
                 kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
                 continue
+            if tk.low in {"ramadan", "ramadhan"} and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+                    _kind(run[k + 1], False) == "N"):
+                kinds[k] = "N"  # 'Syahrul Ramadhan Lubis': a middle name, not the fasting month
+                continue
             if tk.low in {"ramadan", "ramadhan"} and k == len(run) - 1 and k >= 2 and kinds[k - 1] == "N" and (
                     kinds[k - 2] == "N") and j < n and toks[j].text == ",":
                 kinds[k] = "N"  # 'Adityas Agung Ramadan, wisudawan ...': a surname, not the fasting month
@@ -698,7 +702,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 "R" in kinds[:last_f])
             # 'Direktur PT Maju Jaya Abdul Rahman': a company's name, then a full name opening with a word
             # that only opens names.
-            if not after_org and run[last_f].low in _COMPANY_HEADS and "R" in kinds[:last_f]:
+            if not after_org and not after_acr and run[last_f].low in _COMPANY_HEADS and "R" in kinds[:last_f]:
                 opens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low.rstrip(".") in _NAME_OPENERS]
                 # 'Direktur CV Rinjani Pakan Nusantara Handoko Wijaya': a word that ends company names, then the name
                 tails = [x + 1 for x in range(last_f + 1, e - 2) if run[x].low in _COMPANY_TAILS]
@@ -710,13 +714,13 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 if not opens and tails and tails[-1] >= s:
                     opens = [tails[-1]]
                 if not opens:
-                    # 'Direktur PT Sinar Tuah Parkir Johan Tjandra': the name words closing the run, after an
-                    # ordinary word of the company's name
-                    x = e
-                    while x > last_f + 2 and kinds[x - 1] == "N" and run[x - 1].low not in vocab.COMMON_WORDS:
-                        x -= 1
-                    if e - x >= 2 and x - 1 > last_f and run[x - 1].low in vocab.COMMON_WORDS and x >= s:
-                        opens = [x]
+                    # 'Direktur PT Sinar Tuah Parkir Johan Tjandra', 'Direktur CV Mahakam Reklame Hendra Tjahjadi':
+                    # a given name the lists know, after a word of the company's name that is no name word
+                    givens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low in vocab.NAME_WORDS
+                              and run[x - 1].low not in vocab.NAME_WORDS and kinds[x - 1] in "NC"
+                              and all(kd == "N" for kd in kinds[x:e])]
+                    if givens:
+                        opens = [givens[0]]
                 if opens:
                     first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
                     words = words[first - s:]

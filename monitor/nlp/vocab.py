@@ -179,7 +179,7 @@ CUES = {
     "jelaskan", "tegaskan", "tuturkan", "sampaikan", "paparkan", "terangkan", "sebutkan", "tambahkan",
     "nilai", "pesan", "ajak", "imbau", "tulis", "ingatkan", "katanya", "tuturnya", "keluh", "kenang",
     "sindir", "kritik", "jawabnya", "tanya", "tegur", "kelakar", "canda", "ungkapnya", "tutup",
-    "sahut", "balas", "celetuk", "seloroh", "gumam", "teriak", "ketus", "desak", "bantah", "tepis", "yakin",
+    "sahut", "balas", "celetuk", "unggah", "cuit", "posting", "tulisnya", "seloroh", "gumam", "teriak", "ketus", "desak", "bantah", "tepis", "yakin",
     "demikian",  # '," demikian Haryadi.'
 }
 TOPIC_VERBS = {"menanggapi", "menyoroti", "menyinggung", "membahas", "mengomentari"}
