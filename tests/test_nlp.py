@@ -1338,3 +1338,18 @@ def test_a_role_in_a_list_belongs_to_the_name_after_it(nlp):
     r = people(analyze("Ibadah", text, nlp=nlp))
     assert sorted(r) == ["Heru Santoso Hutagalung", "Obaja Himan", "Petrus Itlay"]
     assert r["Heru Santoso Hutagalung"]["roles"] == ["kapolres akbp"] and r["Obaja Himan"]["roles"] == ["tokoh adat"]
+
+
+def test_clergy_a_quote_in_a_quote_a_two_word_nickname_and_a_correction_note(nlp):
+    text = ("MAUMERE – Nomor urut 1 Fransiskus Roberto Diogo–Simon Subandi Supriadi. Hadir Ketua KPU Maria Goreti "
+            "Dalima, Ketua Bawaslu Stefanus Nong Ande, Kapolres AKBP Hendrikus Lay.\n\n"
+            "\u2018Paus Fransiskus pernah bilang, \u201cpolitik adalah bentuk kasih\u201d. Jadi jangan kotori dengan "
+            "amplop,\u2019 kata Romo Yosef Laba Lewar.\n\nCalon bupati nomor urut 1 yang akrab disapa Roby Idong itu "
+            "berdialog dengan nelayan. \u2018Pertama, cold storage dekat tempat pendaratan ikan,\u2019 kata Roby.\n\n"
+            "Pembicaranya Frater Yanuarius Tebay, SVD, asal Dogiyai.\n\n"
+            "Ralat: Pada versi sebelumnya tertulis nama Yanuarius Tebai. Yang benar Yanuarius Tebay.")
+    r = analyze("Doa", text, nlp=nlp)
+    p = people(r)
+    assert "Stefanus Nong Ande" in p and "Yanuarius Tebay" in p and "Yanuarius Tebai" not in p
+    assert sorted(p["Fransiskus Roberto Diogo"]["variants"]) == ["Roby", "Roby Idong"]
+    assert [q["speaker"] for q in r["quotes"]] == ["Yosef Laba Lewar", "Fransiskus Roberto Diogo"]

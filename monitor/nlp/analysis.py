@@ -864,9 +864,10 @@ def link_candidates(st: State) -> None:
 
 _BALLOT_ROLE = r"[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|gubernur)\s+nomor\s+urut\s+(?P<n>\d{1,2})"
 _NICK_OF_BALLOT = [
-    re.compile(r"(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,5}),?\s+(?:sapaan|panggilan)\s+(?:akrab\s+|karib\s+)?" + _BALLOT_ROLE),
+    re.compile(r"(?P<nick>(?:[A-Z][a-z]{2,15}\s)?[A-Z][a-z]{2,15}|[A-Z]{2,5}),?\s+(?:sapaan|panggilan)\s+(?:akrab\s+|karib\s+)?"
+               + _BALLOT_ROLE),
     re.compile(_BALLOT_ROLE + r"\s+(?:itu\s+|tersebut\s+)?yang\s+(?:akrab\s+|biasa\s+|karib\s+)?(?:disapa|dipanggil)\s+"
-               r"(?:(?:Bang|Gus|Kang|Pak|Bu|Daeng|Cak|Mas|Uda)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,5})\b"),
+               r"(?:(?:Bang|Gus|Kang|Pak|Bu|Daeng|Cak|Mas|Uda)\s+)?(?P<nick>[A-Z][a-z]{2,15}(?:\s[A-Z][a-z]{2,15})?|[A-Z]{2,5})\b"),
 ]
 
 
@@ -889,6 +890,18 @@ def _nicknames_by_ballot(st: State) -> None:
                 src = st.title if m.in_title else st.text
                 if src[m.span.start:m.span.end] == nick and m.cluster != t:
                     m.cluster = t
+            # ('Roby Idong' taken for a person of its own, with 'Roby' as its short form: all of it is the candidate)
+            nick_key = key_of(nick.split())
+            for i, c in enumerate(st.clusters):
+                if i != t and c.keys and not c.candidate and nick_key in c.keys and all(
+                        compatible(k, nick_key) for k in c.keys):
+                    for m in st.mentions:
+                        if m.cluster == i:
+                            m.cluster = t
+                    st.clusters[t].keys.extend(c.keys)
+                    st.clusters[t].surfaces.extend(c.surfaces)
+                    st.clusters[t].quoted = st.clusters[t].quoted or c.quoted
+                    c.keys, c.surfaces = [], []
             # ('ujar KB': a nickname the name rules do not take for a name is a mention of the candidate too)
             taken = {(m.in_title, m.span.start) for m in st.mentions}
             for in_title, src in ((True, st.title), (False, st.text)):

@@ -18,7 +18,8 @@ PREFIX_TITLES = {
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
     "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
     "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya", "syekh", "syech", "syeh",
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya", "syekh", "syech", "syeh", "suster", "frater",
+    "pater", "bruder", "mgr", "monsinyur",
     "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
 }
 # Forms that stand for Muhammad (and Ahmad) in names.
@@ -42,6 +43,8 @@ _SHORT_DEGREES = {
     "ssos", "msi", "ssi", "skom", "mkes", "ak", "ca", "cpa", "phd", "lc", "llm", "mag", "se.ak", "ssit",
     "amd", "sag", "spdi", "mpdi", "sthi", "sked", "sgz", "mkn", "skep", "ners", "spog", "mars", "ipu",
     "sab", "mhum", "sfil", "msc", "bsc", "ba", "bba", "mm.", "sip.", "sh.", "se.", "mbt", "mec", "msc.",
+    # religious congregations after a priest's or a sister's name: 'Pater Markus Tukan, SVD', 'Suster Maria, SSpS'
+    "svd", "ssps", "ofm", "sj", "pr", "cssr", "ocd", "msc", "msf", "cmf", "ocarm", "ofmcap",
 }
 
 

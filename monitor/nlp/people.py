@@ -750,7 +750,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                            for x, kd in enumerate(kinds[streets[-1] + 1:s], start=streets[-1] + 1)):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
-        if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run):
+        if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run) and not (
+                # (but 'Ketua Bawaslu Stefanus Nong Ande, Kapolres ...': a full name of known name words)
+                e - s >= 3 and run[s].low in vocab.NAME_WORDS and run[s].low not in _region_words()):
             after = toks[i0 + e:i0 + e + 2]
             if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
                     after[1].low not in vocab.DAYS):  # 'ujar Bupati Dadang Supriatna, Kamis (12/6)

@@ -76,6 +76,9 @@ def find_direct(text: str, skip) -> list[Quote]:
         if skip(s_) or any(a <= s_ < b for a, b in taken):
             continue
         if cue_after(text, e_) or re.match(r"\s*(?:\n|$)", text[e_:e_ + 2]):
+            # ('‘Paus Fransiskus pernah bilang, “politik adalah ...”. Jadi ...,’ kata Romo Yosef': the quote it
+            # quotes is part of it)
+            quotes = [q for q in quotes if not (s_ < q.start and q.end <= e_)]
             quotes.append(Quote(s_, e_, m.group("inner").rstrip(",").strip(), True))
     quotes.sort(key=lambda q: q.start)
     out = []
@@ -99,7 +102,7 @@ def find_direct(text: str, skip) -> list[Quote]:
 # (also after a full stop, with or without a space: '... terakhir. ‘Kalau ...’', 'seimbang.‘Pak KB ...’'; and opened
 # with the closing mark at a paragraph's start, as '”' is for double marks)
 _SINGLE_QUOTE = re.compile(r"(?:^|(?<=\n)|(?<=:\s)|(?<=[.!?]\s)|(?<=[.!?]))(?P<open>\u2018|(?:(?<=\n)|^)\u2019)"
-                           r"(?P<inner>[^\u2018\u2019\n\"\u201c\u201d]{12,}?[,.!?])\u2019")
+                           r"(?P<inner>[^\u2018\u2019\n]{12,}?[,.!?][\u201d\"]?)\u2019")
 _NAME_GLUE = {"and", "of", "the", "for", "dan", "&", "di", "ke", "untuk", "dari", "-", "x", "si", "sang"}
 
 

@@ -7,7 +7,9 @@ _LINE_NOISE = re.compile(
     r"(?im)^[ \t]*(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait|bacaan\s+lainnya|"
     r"berita\s+lainnya|baca\s+selengkapnya|baca\s+berita\s+lainnya|"
     r"penulis|editor|reporter|pewarta|laporan|wartawan|redaktur|fotografer|foto|sumber|pilihan\s+editor|"
-    r"dapatkan\s+berita|ikuti\s+berita|follow|copyright|hak\s+cipta)\b[^\n]*$"
+    r"dapatkan\s+berita|ikuti\s+berita|follow|copyright|hak\s+cipta)\b[^\n]*$|"
+    # a correction note repeats a name, misspelt the first time: 'Ralat: ... tertulis Yuliana Eru. Yang benar ...'
+    r"^[ \t]*(?:ralat|koreksi|catatan\s+redaksi)\s*:[^\n]*$"
 )
 # Inline 'Baca juga:Title Of Another Story' glued into a paragraph by scrapers.
 _INLINE_BACA = re.compile(r"(?i)\b(?:baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor|bacaan\s+lainnya|"

@@ -11,7 +11,7 @@ HONORIFICS = {
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
-    "sheikh", "syech", "syeh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
+    "sheikh", "syech", "syeh", "emir", "abuya", "suster", "frater", "pater", "bruder", "mgr", "monsinyur", "pol", "purn", "nabi", "rasul", "rasulullah",
     # army corps after a rank ('Letkol Inf Heri Kuswanto', 'Kapten Czi ...')
     "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
 }
