@@ -1353,3 +1353,13 @@ def test_clergy_a_quote_in_a_quote_a_two_word_nickname_and_a_correction_note(nlp
     assert "Stefanus Nong Ande" in p and "Yanuarius Tebay" in p and "Yanuarius Tebai" not in p
     assert sorted(p["Fransiskus Roberto Diogo"]["variants"]) == ["Roby", "Roby Idong"]
     assert [q["speaker"] for q in r["quotes"]] == ["Yosef Laba Lewar", "Fransiskus Roberto Diogo"]
+
+
+def test_nicknames_in_brackets_and_after_begitu_and_a_bugis_compound_name(nlp):
+    text = ("\"Kami bahas di Gakkumdu,\" kata Ketua Bawaslu Soppeng, yang juga mantan wartawan itu, Andi Muhammad "
+            "Ridwan (Iwan).\n\nIwan menyebutkan bahwa pihaknya menerima tujuh laporan dugaan politik uang.\n\n"
+            "Ketua tim pemenangannya, H. Andi Baso Tenriangka, hadir.\n\nIcal, begitu Syamsul Rizal Hasdy akrab "
+            "disapa, menyinggung harga kopra. \"Petani butuh kepastian,\" balas Ical.")
+    r = analyze("Gakkumdu", text, nlp=nlp)
+    assert sorted(people(r)) == ["Andi Baso Tenriangka", "Andi Muhammad Ridwan", "Syamsul Rizal Hasdy"]
+    assert [q["speaker"] for q in r["quotes"]] == ["Andi Muhammad Ridwan", "Andi Muhammad Ridwan", "Syamsul Rizal Hasdy"]

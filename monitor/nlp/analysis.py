@@ -676,6 +676,7 @@ _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
 
+_NICK_BEGITU = re.compile(r"(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,5}),\s+begitu\s+")
 _PAIR_ACR = re.compile(r"(?<![\w-])([A-Z]{2,6})(?:\s?[-–]\s?|\s+(?:dan|&)\s+)([A-Z]{2,6})(?![\w-])")
 _PAIR_JOIN = re.compile(r"\s*(?:[-–&]|dan)\s*")
 _NAME_LEAD = {"andi", "a", "muh", "muhammad", "moch", "moh", "m", "h", "hj", "la", "wa", "i", "ni"}
@@ -755,7 +756,12 @@ def _aliases(st: State, clusters, mentions) -> None:
         nick = a.group("paren") or a.group("nick")
         if a.group("paren") and not a.group("hon"):
             initials = "".join(w[0] for w in m.span.words if w[0].isalpha()).upper()
-            if not (nick.isupper() and (nick in initials or initials in nick) and len(nick) >= 2):
+            low = nick.lower()
+            # 'Andi Muhammad Ridwan (Iwan)': a given name in brackets, not a word, an office, a body or a place
+            given = bool(re.fullmatch(r"[A-Z][a-z]{2,12}", nick)) and len(m.span.words) >= 2 and not (
+                low in vocab.COMMON_WORDS or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.LEX_ORG_WORDS
+                or low in region_forms() or find_parties(nick) or low in vocab.MONTHS or low in vocab.DAYS)
+            if not given and not (nick.isupper() and (nick in initials or initials in nick) and len(nick) >= 2):
                 # '(Jubir)', '(45)' and the like are no nickname.
                 continue
         alias_of[nick] = m.cluster
@@ -781,6 +787,14 @@ def _aliases(st: State, clusters, mentions) -> None:
             who = (subj or before)[-1].cluster
             alias_of[nick] = who
             clusters[who].aliases.add(nick)
+    # 'Ical, begitu Syamsul Rizal akrab disapa, ...': the nickname first, the name after 'begitu'
+    for a in _NICK_BEGITU.finditer(st.text):
+        nick = a.group("nick")
+        named = [m for m in mentions if not m.in_title and m.span.evidence != "alias" and m.span.start == a.end()]
+        if named and nick not in alias_of and re.match(r"\s+(?:biasa\s+|akrab\s+|karib\s+)?(?:disapa|dipanggil)\b",
+                                                     st.text[named[0].span.end:]):
+            alias_of[nick] = named[0].cluster
+            clusters[named[0].cluster].aliases.add(nick)
     _pair_acronyms(st, clusters, mentions)
     # Public figures' nicknames (Jokowi, SBY) join the full name when the article has it.
     for c_i, c in enumerate(clusters):

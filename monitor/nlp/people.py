@@ -148,6 +148,9 @@ _GLUE_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini
     vocab.SPEECH_VERBS) | frozenset(vocab.TOPIC_VERBS) | frozenset(w for w in vocab.COMMON_WORDS if len(w) >= 5)
 
 
+# Function words a scraper glues to the name before them ('Romahurmuziyalias Rommy').
+_GLUE_FUNCTION = frozenset({"alias", "bahwa", "dalam", "yakni", "yaitu", "namun", "sejak", "masih", "sudah", "telah",
+                            "serta", "ketika", "kepada", "bersama", "selaku", "sebagai", "tidak", "tetap"})
 _AFFIXED_STRICT = re.compile(r"^(?:pe[nmr]?|peng|peny|per)[a-z]{3,}(?:an)$|^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^[a-z]{4,}kan$")
 _VERBISH = re.compile(r"^(?:meng|meny|mem|men|ber|di|ter)[a-z]{4,}(?:kan|i|nya)?$")
 _AFTER_NAME_GLUE = frozenset({"dan", "ikut", "buka", "hadir", "tiba", "datang", "yang", "usai", "saat", "bersama",
@@ -198,7 +201,10 @@ def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> i
             if suffix in _SURE_GLUE and len(prefix) >= 5 and re.search(r"[aeiou]", prefix[-2:]):
                 return cut  # no name ends in these words ('Kristiyantoyang')
         elif len(suffix) >= 5 and suffix in _GLUE_WORDS and (
-                prefix in known or prefix in region_forms() or (len(prefix) >= 5 and prefix in vocab.NAME_WORDS)):
+                prefix in known or prefix in region_forms() or (
+                    # ('Tenriangka' is a Bugis name, not 'Tenri' + 'angka')
+                    len(prefix) >= 5 and (len(suffix) >= 6 or suffix in _GLUE_FUNCTION or suffix in vocab.CUES)
+                    and prefix in vocab.NAME_WORDS)):
             return cut  # only when the article writes the name alone elsewhere ('Samsinar' stays whole)
     if after_name:
         for cut in range(4, len(body) - 2):  # the longest glued word first
