@@ -1363,3 +1363,10 @@ def test_nicknames_in_brackets_and_after_begitu_and_a_bugis_compound_name(nlp):
     r = analyze("Gakkumdu", text, nlp=nlp)
     assert sorted(people(r)) == ["Andi Baso Tenriangka", "Andi Muhammad Ridwan", "Syamsul Rizal Hasdy"]
     assert [q["speaker"] for q in r["quotes"]] == ["Andi Muhammad Ridwan", "Andi Muhammad Ridwan", "Syamsul Rizal Hasdy"]
+
+
+def test_an_interview_announced_by_answering_questions(nlp):
+    text = ("Calon wali kota nomor urut 01, Dr. H. Dandan Riza Wardana, M.Si., menjawab sejumlah pertanyaan "
+            "Tribunjabar.id melalui telepon.\n\nApa alasan Anda ke MK?\n\nIni hak konstitusional setiap pasangan calon.")
+    assert [(q["speaker"], q["text"]) for q in analyze("MK", text, nlp=nlp)["quotes"]] == [
+        ("Dandan Riza Wardana", "Ini hak konstitusional setiap pasangan calon.")]

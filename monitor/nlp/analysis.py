@@ -1449,8 +1449,8 @@ def _interview_answers(st, text, body) -> list[Quote]:
 
 
 _PARTNER_OF = re.compile(r"\b(?:pendamping|pasangan|wakil|tandem)\s+(?:(?:H|Hj|Dr|Ir|Drs)\.\s*)*$")
-_INTERVIEW_CUE = re.compile(r"\b(?:mewawancarai|diwawancarai|wawancara|berbincang|berbincang-bincang|bincang-bincang)\b",
-                            re.I)
+_INTERVIEW_CUE = re.compile(r"\b(?:mewawancarai|diwawancarai|wawancara|berbincang|berbincang-bincang|bincang-bincang|"
+                            r"petikan(?:nya)?|menjawab\s+(?:sejumlah\s+|beberapa\s+)?pertanyaan)\b", re.I)
 
 
 def _unlabelled_interview(st, text, body, paras) -> list[Quote]:
