@@ -1370,3 +1370,10 @@ def test_an_interview_announced_by_answering_questions(nlp):
             "Tribunjabar.id melalui telepon.\n\nApa alasan Anda ke MK?\n\nIni hak konstitusional setiap pasangan calon.")
     assert [(q["speaker"], q["text"]) for q in analyze("MK", text, nlp=nlp)["quotes"]] == [
         ("Dandan Riza Wardana", "Ini hak konstitusional setiap pasangan calon.")]
+
+
+def test_a_party_member_named_by_the_party_later(nlp):
+    text = ("Pasangan nomor urut 02, H. Rudy Mas'ud dan Ir. H. Seno Aji, berkampanye. Rudy dikenal sebagai kader Partai "
+            "Golkar, sedangkan Seno Aji berasal dari Partai Gerindra.\n\nSeno Aji menegaskan program kami jelas dan "
+            "terukur untuk warga.\n\nPolitikus Partai Golkar itu juga memastikan timnya akan mengawal suara.")
+    assert [q["speaker"] for q in analyze("Kampanye", text, nlp=nlp)["quotes"]] == ["Seno Aji", "Rudy Mas'ud"]

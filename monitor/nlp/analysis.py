@@ -1626,6 +1626,12 @@ def _by_role(st: State, seg: str, pos: int | None = None):
         hits = [i for i, c in enumerate(st.clusters) if any(
             r == phrase or r.startswith(phrase) or phrase.startswith(r) and r not in _GENERIC_ROLES
             for r in map(_long_office, c.roles))]
+    if not hits and phrase.split()[0] in {"politikus", "politisi", "kader", "legislator", "anggota"}:
+        # 'Politikus Partai Golkar itu' for 'Rudy dikenal sebagai kader Partai Golkar': the one of that party
+        ids = {w for w in phrase.split()[1:] if w.upper() in _PARTY_IDS}
+        if ids:
+            hits = [i for i, c in enumerate(st.clusters) if any(
+                ids & set(r.split()) and r.split()[0] in {"politikus", "politisi", "kader", "legislator"} for r in c.roles)]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
@@ -1633,6 +1639,8 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     return None
 
 
+_PARTY_IDS = {"PKB", "GERINDRA", "PDIP", "GOLKAR", "NASDEM", "BURUH", "GELORA", "PKS", "PKN", "HANURA", "GARUDA", "PAN", "PBB",
+              "DEMOKRAT", "PSI", "PERINDO", "PPP", "UMMAT", "PNA", "GABTHAT", "PDA", "PA", "PAS", "SIRA"}
 _SPLIT_CUE = re.compile(r"[\s,\u201d\"]*\s*[a-z][^.!?\n\u201c\u201d\"]{0,150},\s*")
 _BY_BALLOT = re.compile(r"(?:[Ss]ang\s+)?[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|walikota|gubernur)\s+nomor\s+urut\s+"
                         r"(?P<n>\d{1,2})\b")

@@ -17,6 +17,7 @@ _JOIN = {"dan", "&", "partai", "kabupaten", "kota", "provinsi", "kab.", "kecamat
          "se-kabupaten", "fraksi", "daerah", "pemilihan", "dapil", "di", "tingkat", "wilayah", "pusat", "umum"}
 _POST_LEAD = re.compile(
     r"^\s*,?\s*(?:(?:yang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)|selaku|sebagai|"
+    r"(?:yang\s+)?(?:juga\s+)?dikenal\s+sebagai|"
     r"(?:langsung\s+)?(?:ditunjuk|dipercaya|terpilih|dilantik|diangkat|ditetapkan)\s+(?:sebagai|menjadi)|"
     r"yang\s+juga)\s+|,\s*(?=\w))"
 )
