@@ -1377,3 +1377,15 @@ def test_a_party_member_named_by_the_party_later(nlp):
             "Golkar, sedangkan Seno Aji berasal dari Partai Gerindra.\n\nSeno Aji menegaskan program kami jelas dan "
             "terukur untuk warga.\n\nPolitikus Partai Golkar itu juga memastikan timnya akan mengawal suara.")
     assert [q["speaker"] for q in analyze("Kampanye", text, nlp=nlp)["quotes"]] == ["Seno Aji", "Rudy Mas'ud"]
+
+
+def test_round8_nickname_and_a_described_officer(nlp):
+    text = ("Hadir Kabag Ops Polres Kompol I Made Sudarsana dan Ketua Bawaslu Hj. Wa Ode Sitti Rahmah.\n\nKompol I Made "
+            "Sudarsana menyebutkan bahwa 146 personel dilibatkan untuk mengawal distribusi.\n\n\u201dKami siapkan "
+            "kendaraan cadangan,\u201d ujar perwira asal Buleleng, Bali, yang sudah belasan tahun bertugas di Bumi "
+            "Patampanua itu.\n\nAndi Muchtar Ali Yusuf yang akrab disapa Andi Utta mengajak pendukungnya tenang.\n\n"
+            "\"Beda pilihan itu biasa,\" kata Andi Utta. Forkopimda hadir.")
+    r = analyze("Logistik", text, nlp=nlp)
+    assert [q["speaker"] for q in r["quotes"]] == ["I Made Sudarsana", "I Made Sudarsana", "Andi Muchtar Ali Yusuf",
+                                                    "Andi Muchtar Ali Yusuf"]
+    assert sorted(people(r)) == ["Andi Muchtar Ali Yusuf", "I Made Sudarsana", "Wa Ode Sitti Rahmah"]

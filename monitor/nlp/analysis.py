@@ -820,7 +820,7 @@ def _aliases(st: State, clusters, mentions) -> None:
         a = _ALIAS2_RX.match(st.text, after_name(m))
         last = a.group("nick").split()[-1].lower() if a else ""
         first = a.group("nick").split()[0].lower() if a else ""
-        if a and (last in {w.lower() for w in full} or re.search(r"\bdikenal\b", a.group()) and first == (
+        if a and (last in {w.lower() for w in full} or re.search(r"\b(?:dikenal|disapa|dipanggil)\b", a.group()) and first == (
                 m.span.words[0].lower()) or re.match(r"\s*,?\s*alias\b", a.group()) and not (
                 last in vocab.DAYS or last in vocab.MONTHS or last in vocab.NON_NAME)):
             alias_of[a.group("nick")] = m.cluster
@@ -1585,7 +1585,7 @@ def _by_role(st: State, seg: str, pos: int | None = None):
         if len(hits) == 1:
             return _ClusterRef(hits[0])
     words = re.findall(r"\S+", seg.strip())
-    lows = [w.lower().strip(",.") for w in words[:10]]
+    lows = [w.lower().strip(",.") for w in words[:16]]
     if pos is not None and lows and lows[0] in _HUMAN_NOUNS and any(w in {"itu", "tersebut", "ini"} for w in lows):
         # 'kata ibu dua anak itu', 'ujar pria kelahiran Makassar itu': someone just named, before the descriptor
         # ('Putra bungsu dari Presiden ke-7 RI Joko Widodo ini' is not Joko Widodo).
@@ -1647,7 +1647,8 @@ _BY_BALLOT = re.compile(r"(?:[Ss]ang\s+)?[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupat
 _HUMAN_NOUNS = {"ibu", "bapak", "mama", "mace", "pace", "bapa", "papa", "bunda", "ibunda", "pria", "wanita", "perempuan",
                 "lelaki", "laki-laki", "remaja", "pemuda", "pemudi",
                 "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
-                "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan",
+                "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan", "perwira",
+                "polisi", "prajurit",
                 "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami"}
 
 

@@ -58,7 +58,7 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {"corp", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
+ORG_WORDS = {"corp", "forkopimda", "forkompimda", "muspida", "muspika", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
