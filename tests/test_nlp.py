@@ -1383,7 +1383,7 @@ def test_round8_nickname_and_a_described_officer(nlp):
     text = ("Hadir Kabag Ops Polres Kompol I Made Sudarsana dan Ketua Bawaslu Hj. Wa Ode Sitti Rahmah.\n\nKompol I Made "
             "Sudarsana menyebutkan bahwa 146 personel dilibatkan untuk mengawal distribusi.\n\n\u201dKami siapkan "
             "kendaraan cadangan,\u201d ujar perwira asal Buleleng, Bali, yang sudah belasan tahun bertugas di Bumi "
-            "Patampanua itu.\n\nAndi Muchtar Ali Yusuf yang akrab disapa Andi Utta mengajak pendukungnya tenang.\n\n"
+            "Patampanua itu.\n\nAndi Muchtar Ali Yusuf yang akrab disapa Andi Utta mengajak pendukungnya menjaga suasana tetap sejuk.\n\n"
             "\"Beda pilihan itu biasa,\" kata Andi Utta. Forkopimda hadir.")
     r = analyze("Logistik", text, nlp=nlp)
     assert [q["speaker"] for q in r["quotes"]] == ["I Made Sudarsana", "I Made Sudarsana", "Andi Muchtar Ali Yusuf",
