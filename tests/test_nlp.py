@@ -1389,3 +1389,16 @@ def test_round8_nickname_and_a_described_officer(nlp):
     assert [q["speaker"] for q in r["quotes"]] == ["I Made Sudarsana", "I Made Sudarsana", "Andi Muchtar Ali Yusuf",
                                                     "Andi Muchtar Ali Yusuf"]
     assert sorted(people(r)) == ["Andi Muchtar Ali Yusuf", "I Made Sudarsana", "Wa Ode Sitti Rahmah"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a headline glued to the end of a paragraph hides no region in the next; a party's branch is no surname
+    ("Baca Juga: Herman Deru Sapa Pedagang Pasar\n\nAnggota KPU Ogan Ilir Divisi Sosialisasi, Hj. Nurlela Sari, "
+     "menambahkan target partisipasi. Sekretaris DPD Partai Golkar Ogan Ilir, Ahmad Fauzi Hasan, hadir.",
+     ["Ahmad Fauzi Hasan", "Nurlela Sari"]),
+    # a Toraja surname is no name glued to a verb; 'Adha' in a name; a forum's name
+    ("Hadir Kompol Yusuf Tandirerung, Hj. Nurul Adha, dan Ketua Forum Kerukunan Umat Beragama (FKUB). Panelis "
+     "menanyakan angka stunting.", ["Nurul Adha", "Yusuf Tandirerung"]),
+])
+def test_names_round9(nlp, text, names):
+    assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

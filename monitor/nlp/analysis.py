@@ -229,7 +229,8 @@ def _inside_name(text: str, start: int) -> bool:
     if w.isupper() and len(w) > 1:
         return False  # after an acronym ('PUPR Ogan Komering Ulu'), not after a name word
     low = w.rstrip(".").lower()
-    if not w[:1].isupper() or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME:
+    if not w[:1].isupper() or low in vocab.ROLE_WORDS or low in vocab.ORG_WORDS or low in vocab.NON_NAME or (
+            find_parties(w)):  # ('DPD Partai Golkar Ogan Ilir': a party's branch, not a surname)
         return False
     from monitor.nlp.people import _FACILITY
 

@@ -196,7 +196,8 @@ def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> i
         if verb:
             return cut
         if suffix in _SHORT_GLUE or _VERBISH.match(suffix):
-            if prefix in vocab.NAME_WORDS or prefix in known or prefix in region_forms():
+            # ('Tandirerung' is a Toraja name, not 'Tan' + 'direrung')
+            if (prefix in vocab.NAME_WORDS and len(prefix) >= 4) or prefix in known or prefix in region_forms():
                 return cut
             if suffix in _SURE_GLUE and len(prefix) >= 5 and re.search(r"[aeiou]", prefix[-2:]):
                 return cut  # no name ends in these words ('Kristiyantoyang')
@@ -509,6 +510,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             # 'Ida Fitri Halili' (not 'Idul Fitri'), 'Wa Ode Hamsinah' (not WA, the messenger): a name word that is
             # also a holiday's or a brand's, between name words
+            if kinds[k] == "O" and tk.low == "adha" and k > 0 and kinds[k - 1] == "N" and run[k - 1].low != "idul":
+                kinds[k] = "N"  # 'Nurul Adha': a name, not Idul Adha
+                continue
             if kinds[k] == "O" and tk.low == "fitri" and k == len(run) - 1 and (
                     k > 0 and kinds[k - 1] == "T" or len(run) == 1 and (i == 0 or toks[i - 1].low not in {
                         "idul", "hari", "aidil", "lebaran", "selamat", "raya"}) and (

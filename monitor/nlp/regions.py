@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from monitor.nlp.gazetteer import load_regions
 
-_CAP_RUN = re.compile(r"(?:(?:Kab|Kec|Prov)\.\s*)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d+))*")
+# (a run stops at a line break: a glued-in headline ending a paragraph must not hide the next one's first words)
+_CAP_RUN = re.compile(r"(?:(?:Kab|Kec|Prov)\.[ \t]*)?[A-Z][\w'-]*(?:[ \t]+(?:[A-Z][\w'-]*|\d+))*")
 
 
 @lru_cache(maxsize=None)
