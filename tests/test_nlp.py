@@ -1326,6 +1326,10 @@ def test_round8_nickname_and_a_described_officer(nlp):
     # a Toraja surname is no name glued to a verb; 'Adha' in a name; a forum's name
     ("Hadir Kompol Yusuf Tandirerung, Hj. Nurul Adha, dan Ketua Forum Kerukunan Umat Beragama (FKUB). Panelis "
      "menanyakan angka stunting.", ["Nurul Adha", "Yusuf Tandirerung"]),
+    # round 10: 'Giliran' opens a sentence; 'Aliyah' and a weekday inside names; a police unit; a degree's tail
+    ("Giliran Sukmawati Sappewali menjelaskan distribusi. Ketua Bawaslu Polman, Nur Aliyah Ramli, hadir. Dominikus "
+     "Minggu menegaskan puskesmas penting. Personel Polairud dan KH. Muh. Unais Ali Hisyam, S.Sos, M.Pd.I hadir.",
+     ["Dominikus Minggu", "Muh. Unais Ali Hisyam", "Nur Aliyah Ramli", "Sukmawati Sappewali"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

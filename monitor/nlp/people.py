@@ -487,6 +487,15 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text in {",", "."}):
                 kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
                 continue
+            if tk.low == "aliyah" and k > 0 and kinds[k - 1] == "N" and run[k - 1].low not in {"madrasah", "ma"}:
+                kinds[k] = "N"  # 'Nur Aliyah Ramli': a name, not Madrasah Aliyah
+                continue
+            if tk.low in vocab.DAYS and k > 0 and kinds[k - 1] == "N" and k + 1 < len(run) and kinds[k + 1] == "N" or (
+                    tk.low in vocab.DAYS and k == len(run) - 1 and k > 0 and kinds[k - 1] == "N"
+                    and run[k - 1].low in vocab.NAME_WORDS and j < n and toks[j].text != "("
+                    and (toks[j].low in vocab.SPEECH_VERBS or toks[j].low in vocab.CUES or toks[j].text == ",")):
+                kinds[k] = "N"  # 'Dominikus Minggu menegaskan': a surname, not Sunday (but 'ujar Rahman Minggu (24/11)')
+                continue
             if tk.low in {"ramadan", "ramadhan"} and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"  # 'Syahrul Ramadhan Lubis': a middle name, not the fasting month
@@ -684,6 +693,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
                 i0 + s > 0 and toks[i0 + s - 1].text == ","):
             continue  # ', M. Hum.': a degree written with a space
+        if len(words) == 1 and s > 0 and words[0].rstrip(".").lower() in _SPACED_DEGREE and (
+                _INITIAL_DOT.fullmatch(run[s - 1].text) and run[s - 1].end == run[s].start):
+            continue  # ', S.Sos, M.Pd.I': a degree's last part after its glued initial
         if s == 0 and run[0].low in {"dt", "datuk", "dt."} and i0 >= 2 and toks[i0 - 1].text == "," and (
                 is_degree(toks[i0 - 2].text) or toks[i0 - 2].text == "."):
             continue  # 'Ir. H. Benni Warlis, M.M., Dt. Tan Batuah': his Minang title after the degrees

@@ -27,7 +27,7 @@ ROLE_HEADS = {
     "pimpinan", "ketum", "waketum", "staf", "staff", "kasat", "kasatreskrim", "kabag", "kabid", "kadis", "kasi",
     "manajer", "pendiri", "pembina", "penasihat", "penasehat", "sekretaris", "aktivis", "advokat", "kuasa",
     "pengacara", "jaksa", "hakim", "kajari", "kajati", "kapten", "kasubag", "kasubbag", "kepsek", "rektor",
-    "dekan", "guru", "ustadz", "imam", "pendeta", "pengasuh", "panelis", "moderator", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
+    "dekan", "guru", "ustadz", "imam", "pendeta", "pengasuh", "panelis", "moderator", "kasubbid", "kasubid", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
     "founder", "relawan", "simpatisan", "kader", "politisi", "politikus", "wakapolres", "wakapolda", "kapuspen",
     "kabareskrim", "kasatpol", "kalak", "kaban", "sekcam", "babinsa", "bhabinkamtibmas", "pjs", "anggota",
     "petahana", "mantan", "eks", "tim", "ketua", "komandan", "pelaksana", "pejabat", "direktris", "irjen",
@@ -58,7 +58,7 @@ ROLE_WORDS = ROLE_HEADS | {
 }
 
 # Organisation / institution words: a capitalised run containing one is no person.
-ORG_WORDS = {"corp", "fkub", "umat", "forkopimda", "forkompimda", "muspida", "muspika", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
+ORG_WORDS = {"corp", "fkub", "umat", "polairud", "penmas", "ditpolairud", "forkopimda", "forkompimda", "muspida", "muspika", "sentra", "reforma", "otorita", "madrasah", "ibtidaiyah", "tsanawiyah", "aliyah", "raudhatul", 
     "partai", "dpc", "dpd", "dpw", "dpp", "dprd", "dpr", "dpd-ri", "mpr", "kpu", "kpud", "bawaslu", "panwaslu",
     "dkpp", "pemkab", "pemkot", "pemprov", "pemda", "pemdes", "polres", "polda", "polsek", "polri", "polresta",
     "kodim", "korem", "kodam", "koramil", "tni", "satpol", "bpbd", "bpjs", "bumn", "bumd", "pdam", "pln",
@@ -214,6 +214,6 @@ MINISTER_SHORT = {
 }
 
 # Conjunctions and prepositions that open sentences capitalised; the name lexicon has a few of them as noise.
-NEVER_NAMES = {"tapi", "tetapi", "namun", "dan", "lalu", "kemudian", "sementara", "bahkan", "sedangkan", "apalagi",
+NEVER_NAMES = {"giliran", "tapi", "tetapi", "namun", "dan", "lalu", "kemudian", "sementara", "bahkan", "sedangkan", "apalagi",
                "karena", "jika", "kalau", "meski", "meskipun", "walau", "agar", "supaya", "saat", "ketika", "setelah",
                "sebelum", "usai", "bagi", "untuk", "dengan", "oleh", "dari", "pada", "adapun", "selain", "sehingga"}
