@@ -528,10 +528,9 @@ def _with_first_word_named_alone(text: str, n: NameSpan, body: list[NameSpan], m
             low in vocab.HONORIFICS or low in region_forms() or low in vocab.LEX_ORG_WORDS or low in vocab.LEX_LOC_WORDS
             or word_kind(w) != "C" or masked(n.start - len(w) - 1) or any(w in o.words for o in body)):
         return n
-    alone = re.compile(r"(?<![\w-])" + w + r"(?![\w-])(?!\s+[A-Z])")
     # (alone: not closing a longer capitalised name, as 'Barat' closes 'Jawa Barat mengatakan')
     if not any(not re.search(r"[A-Z][\w.-]*\s+$", text[max(0, a.start() - 30):a.start()]) and _cued(text, a.start(), a.end())
-               for a in alone.finditer(text)):
+               for a in _alone_rx(w).finditer(text)):
         return n
     start = n.start - len(w) - 1
     return NameSpan(start, n.end, [w] + n.words, text[start:n.end], n.evidence, n.role_before)
@@ -627,8 +626,8 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
         hits = [i for i in hits if i not in paired]
     if not hits:
         return None
-    if len(key) == 1 and not in_title and text and _TITLE_BEFORE.search(text, max(0, s.start - 16), s.start) and all(
-            clusters[i].first > (1, s.start) for i in hits):
+    titled = len(key) == 1 and not in_title and bool(text) and bool(_TITLE_BEFORE.search(text, max(0, s.start - 16), s.start))
+    if titled and all(clusters[i].first > (1, s.start) for i in hits):
         # 'nomor urut 1 Muharram Idris dan Drs. Syukri' before 'Syukri Yahya, Ketua DPW PNA': a one-word name
         # introduced on its own before the fuller name is someone else.
         return None
@@ -637,7 +636,7 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
     if len(key) == 1:
         # 'H. Amran' for the deputy named just 'H. Amran, S.E.', not for Amran Mahmud at the head of the pair
         alone = [i for i in hits if all(k == key for k in clusters[i].keys)]
-        if len(alone) == 1 and not in_title and text and _TITLE_BEFORE.search(text, max(0, s.start - 16), s.start):
+        if len(alone) == 1 and titled:
             return alone[0]
         # 'Farid' for Muhammad Farid rather than Adhitya Trinia Farid: people go by their first own name.
         lead = [i for i in hits if any(_first_own(k) == key[0] for k in clusters[i].keys if len(k) >= 2)]
@@ -775,7 +774,7 @@ def _aliases(st: State, clusters, mentions) -> None:
         if any(not m.in_title and m.span.start < a.start("nick") < m.span.end for m in mentions):
             continue  # 'Edi Endi, sapaan akrab sang petahana': the last word of a name is no nickname of its own
         named = [m for m in mentions if not m.in_title and m.span.evidence != "alias" and a.end() < m.span.start and
-                 not st.text[a.end():m.span.start].strip(" \t") and a.re is _NICK_AFTER]
+                 not st.text[a.end():m.span.start].strip(" \t")] if a.re is _NICK_AFTER else []
         if named and nick not in alias_of:
             # 'ASR, sapaan akrab Andi Sumangerukka': the full name follows
             alias_of[nick] = named[0].cluster
@@ -890,14 +889,9 @@ def _nicknames_by_ballot(st: State) -> None:
     """'kata Dayat, sapaan akrab calon wali kota nomor urut 3 tersebut', 'Calon bupati nomor urut 2 yang akrab
     disapa SAR': the nickname is the linked candidate with that ballot number and position, whoever the
     rules first took it for."""
-    from monitor.nlp.gazetteer import registry
-
-    by_pair = registry().by_pair
     for rx in _NICK_OF_BALLOT:
         for a in rx.finditer(st.text):
-            pos = "wakil" if a.group("wakil") else "calon"
-            targets = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == pos
-                       and (by_pair.get((c.candidate["id_paslon"], pos)) or {}).get("nomor_urut") == int(a.group("n"))]
+            targets = _by_ballot(st, "wakil" if a.group("wakil") else "calon", int(a.group("n")))
             if len(targets) != 1:
                 continue
             nick, t = a.group("nick"), targets[0]
@@ -932,6 +926,15 @@ def _nicknames_by_ballot(st: State) -> None:
                 if i != t:
                     c.aliases.discard(nick)
             st.clusters[t].aliases.add(nick)
+
+
+def _by_ballot(st: State, position: str, number: int) -> list[int]:
+    """The clusters linked to the candidate with that ballot number and position."""
+    from monitor.nlp.gazetteer import registry
+
+    by_pair = registry().by_pair
+    return [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == position
+            and (by_pair.get((c.candidate["id_paslon"], position)) or {}).get("nomor_urut") == number]
 
 
 _RUNS_THE_ELECTION = re.compile(r"\b(?:ketua|anggota|komisioner|koordinator|kepala)\b.*\b(?:kpu|kpud|bawaslu|panwaslih|"
@@ -1159,6 +1162,14 @@ def detect_quotes(st: State) -> None:
                 return mates[0]
         return m
 
+    def credited_after(pos):
+        """The person a 'Hal itu disampaikan X' right after pos names, in that sentence."""
+        said = _SAID_BY_AFTER.match(text, pos)
+        if not said:
+            return None
+        stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
+        return person_at(said.end(), said.end() + (stop.start() if stop else 200))
+
     def subject_before(seg_start, verb_pos):
         """The person who is the subject of a speech verb at verb_pos, None if not a person, 'carry' for pronouns."""
         seg = text[seg_start:verb_pos]
@@ -1305,13 +1316,10 @@ def detect_quotes(st: State) -> None:
                 # A quote standing alone, after another quote or after a sentence about someone ('Dasco berujar
                 # bahwa ... . "Kami mesti sikapi ..."'): the person the paragraph is talking about.
                 spk = "carry"
-                said = _SAID_BY_AFTER.match(text, q.end)
-                if said:
-                    # '“...” Hal itu disampaikan Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak, ...'
-                    stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
-                    m = person_at(said.end(), said.end() + (stop.start() if stop else 200))
-                    if m:
-                        spk = m
+                # '“...” Hal itu disampaikan Ketua Bawaslu Kota Pontianak, Rudy Simanjuntak, ...'
+                m = credited_after(q.end)
+                if m:
+                    spk = m
         if spk == "carry":
             q.how = "carry-pending"
         elif spk == "none" or spk is None:
@@ -1353,12 +1361,9 @@ def detect_quotes(st: State) -> None:
         # a body's statement that the next sentence credits to a named person is theirs
         if q.speaker is None and not q.direct and q.how != "marker":
             end = next((b for a, b in st.sents if a <= q.start < b), None)
-            said = _SAID_BY_AFTER.match(text, end) if end else None
-            if said:
-                stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
-                named = [m for m in body if said.end() <= m.span.start < said.end() + (stop.start() if stop else 200)]
-                if named:
-                    q.speaker = named[0].cluster
+            m = credited_after(end) if end else None
+            if m:
+                q.speaker = m.cluster
     qa = _interview_answers(st, text, body)
     if qa:
         spans = [(q.start, q.end) for q in qa]
@@ -1578,11 +1583,7 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     ballot = _BY_BALLOT.match(seg.strip())
     if ballot:
         # 'kata calon wali kota nomor urut 02 itu': the linked candidate with that number and position
-        from monitor.nlp.gazetteer import registry
-
-        position = "wakil" if ballot.group("wakil") else "calon"
-        hits = [i for i, c in enumerate(st.clusters) if c.candidate and c.candidate["position"] == position and (
-            registry().by_pair.get((c.candidate["id_paslon"], position)) or {}).get("nomor_urut") == int(ballot.group("n"))]
+        hits = _by_ballot(st, "wakil" if ballot.group("wakil") else "calon", int(ballot.group("n")))
         if len(hits) == 1:
             return _ClusterRef(hits[0])
     words = re.findall(r"\S+", seg.strip())
@@ -1627,12 +1628,12 @@ def _by_role(st: State, seg: str, pos: int | None = None):
         hits = [i for i, c in enumerate(st.clusters) if any(
             r == phrase or r.startswith(phrase) or phrase.startswith(r) and r not in _GENERIC_ROLES
             for r in map(_long_office, c.roles))]
-    if not hits and phrase.split()[0] in {"politikus", "politisi", "kader", "legislator", "anggota"}:
+    if not hits and phrase.split()[0] in _MEMBER_WORDS | {"anggota"}:
         # 'Politikus Partai Golkar itu' for 'Rudy dikenal sebagai kader Partai Golkar': the one of that party
-        ids = {w for w in phrase.split()[1:] if w.upper() in _PARTY_IDS}
+        ids = {w for w in phrase.split()[1:] if w in _party_ids()}
         if ids:
             hits = [i for i, c in enumerate(st.clusters) if any(
-                ids & set(r.split()) and r.split()[0] in {"politikus", "politisi", "kader", "legislator"} for r in c.roles)]
+                ids & set(r.split()) and r.split()[0] in _MEMBER_WORDS for r in c.roles)]
     if len(hits) == 1:
         return _ClusterRef(hits[0])
     if anaphoric and pos is not None:
@@ -1640,8 +1641,17 @@ def _by_role(st: State, seg: str, pos: int | None = None):
     return None
 
 
-_PARTY_IDS = {"PKB", "GERINDRA", "PDIP", "GOLKAR", "NASDEM", "BURUH", "GELORA", "PKS", "PKN", "HANURA", "GARUDA", "PAN", "PBB",
-              "DEMOKRAT", "PSI", "PERINDO", "PPP", "UMMAT", "PNA", "GABTHAT", "PDA", "PA", "PAS", "SIRA"}
+# Words for a party's member (a role phrase writes the party as its lower-case id: 'kader golkar').
+_MEMBER_WORDS = {"politikus", "politisi", "kader", "legislator"}
+
+
+@lru_cache(maxsize=1)
+def _party_ids() -> frozenset:
+    from monitor.nlp.gazetteer import load_parties
+
+    return frozenset(p["id"].lower() for p in load_parties())
+
+
 _SPLIT_CUE = re.compile(r"[\s,\u201d\"]*\s*[a-z][^.!?\n\u201c\u201d\"]{0,150},\s*")
 _BY_BALLOT = re.compile(r"(?:[Ss]ang\s+)?[Cc]alon\s+(?P<wakil>wakil\s+)?(?:bupati|wali\s*kota|walikota|gubernur)\s+nomor\s+urut\s+"
                         r"(?P<n>\d{1,2})\b")

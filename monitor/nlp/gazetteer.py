@@ -98,8 +98,9 @@ class Registry:
                 # 'A. S. Sukawijaya Alias Yoyok Sukawi': KPU writes the name the voters know after 'alias'
                 # (but 'H. Alias Wello' and 'Mashur bin Mohd Alias' are names)
                 main, _, known_as = re.sub(r"\s+", " ", name).partition(" Alias ")
-                if not (known_as and distinctive(name_key(main)) and distinctive(name_key(known_as))):
-                    main, known_as = name, ""
+                alias_key = name_key(known_as) if known_as else ()
+                if not (distinctive(alias_key) and distinctive(name_key(main))):
+                    main, alias_key = name, ()
                 key = name_key(main)
                 if not key or name.lower() == "kolom kosong":
                     continue
@@ -108,9 +109,9 @@ class Registry:
                     "key": key, "name": main, "id_paslon": str(pair["id_paslon"]), "position": position,
                     "wilayah": pair["wilayah"], "provinsi": pair["provinsi"], "level": pair["level"],
                     "kode_wilayah": pair["kode_wilayah"], "nomor_urut": pair.get("nomor_urut"),
-                    "alias_key": name_key(known_as) if known_as else None,
+                    "alias_key": alias_key or None,
                 })
-                for w in distinctive(key) + (distinctive(name_key(known_as)) if known_as else []):
+                for w in distinctive(key) + distinctive(alias_key):
                     self.by_word[w].add(idx)
                 self.by_region[pair["kode_wilayah"]].append(idx)
                 self.by_pair[(str(pair["id_paslon"]), position)] = self.people[idx]

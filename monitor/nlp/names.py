@@ -11,6 +11,10 @@ import re
 from functools import lru_cache
 
 # Honorifics and academic/religious/military titles written before a name.
+# Titles of clergy and sheikhs, and the army corps written between a rank and the name ('Letkol Inf Heri
+# Kuswanto'): the name finder skips them before a name (vocab.HONORIFICS) and the cleaner drops them from one.
+CLERGY_TITLES = {"syekh", "syech", "syeh", "suster", "frater", "pater", "bruder", "mgr", "monsinyur"}
+ARMY_CORPS = {"inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb"}
 PREFIX_TITLES = {
     "h", "hj", "hi", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "k.h",
     "ust", "ustadz", "ustaz", "ustadzah", "drg", "apt", "ns", "pdt", "capt", "letjen", "irjen", "mayjen",
@@ -18,10 +22,8 @@ PREFIX_TITLES = {
     "letkol", "mayor", "kapten", "bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya",
     "ny", "gus", "buya", "romo", "pastor", "bhiksu", "ki", "nyi", "hc", "h.c",
     "drh", "mr", "mrs", "ms", "kyai", "kiai", "ajun", "inspektur", "komjen", "pol", "tni", "laksda",
-    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya", "syekh", "syech", "syeh", "suster", "frater",
-    "pater", "bruder", "mgr", "monsinyur",
-    "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
-}
+    "laksma", "marsda", "marsma", "pt", "sp", "tgh", "tgkh", "abuya",
+} | CLERGY_TITLES | ARMY_CORPS
 # Forms that stand for Muhammad (and Ahmad) in names.
 MUHAMMAD = {
     "m", "mhd", "muh", "moh", "moch", "mochd", "muhd", "mohd", "mohamad", "mohammad", "mohammed", "muhamad",

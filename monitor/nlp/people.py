@@ -302,8 +302,8 @@ def tokenize(text: str, extra_known: frozenset = frozenset()) -> list[Tok]:
                     # 'Rena Da. Frina': a two-letter middle abbreviation between name words ends no sentence
                     re.fullmatch(r"[A-Z][a-z]\.", t) and t[:-1].lower() not in vocab.HONORIFICS and toks and (
                         toks[-1].text[:1].isupper() and toks[-1].text[1:].islower() and len(toks[-1].text) > 2)
-                    and _NAME_NEXT.match(text, end) and _NAME_NEXT.match(text, end).group(1).lower() not in (
-                        vocab.COMMON_WORDS | vocab.PRONOUNS)):
+                    and (nxt := _NAME_NEXT.match(text, end)) and nxt.group(1).lower() not in vocab.COMMON_WORDS
+                    and nxt.group(1).lower() not in vocab.PRONOUNS):
                 toks.append(Tok(t[:-1], start, end - 1))
                 toks.append(Tok(".", end - 1, end))
             else:
@@ -487,9 +487,6 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                     j < n and toks[j].text in {",", "."}):
                 kinds[k] = "N"  # 'Kepala Kantor Kemenag Pidie, Abdullah AR, ...': initials closing a name
                 continue
-            if tk.low == "aliyah" and k > 0 and kinds[k - 1] == "N" and run[k - 1].low not in {"madrasah", "ma"}:
-                kinds[k] = "N"  # 'Nur Aliyah Ramli': a name, not Madrasah Aliyah
-                continue
             if tk.low in vocab.DAYS and k > 0 and kinds[k - 1] == "N" and k + 1 < len(run) and kinds[k + 1] == "N" or (
                     tk.low in vocab.DAYS and k == len(run) - 1 and k > 0 and kinds[k - 1] == "N"
                     and run[k - 1].low in vocab.NAME_WORDS and j < n and toks[j].text != "("
@@ -519,8 +516,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             # 'Ida Fitri Halili' (not 'Idul Fitri'), 'Wa Ode Hamsinah' (not WA, the messenger): a name word that is
             # also a holiday's or a brand's, between name words
-            if kinds[k] == "O" and tk.low == "adha" and k > 0 and kinds[k - 1] == "N" and run[k - 1].low != "idul":
-                kinds[k] = "N"  # 'Nurul Adha': a name, not Idul Adha
+            if kinds[k] == "O" and tk.low in _ALSO_NAME_AFTER and k > 0 and kinds[k - 1] == "N" and (
+                    run[k - 1].low not in _ALSO_NAME_AFTER[tk.low]):
+                kinds[k] = "N"  # 'Nurul Adha', 'Nur Aliyah Ramli': a name, not Idul Adha or Madrasah Aliyah
                 continue
             if kinds[k] == "O" and tk.low == "fitri" and k == len(run) - 1 and (
                     k > 0 and kinds[k - 1] == "T" or len(run) == 1 and (i == 0 or toks[i - 1].low not in {
@@ -738,26 +736,23 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 if not opens:
                     # 'Direktur PT Sinar Tuah Parkir Johan Tjandra', 'Direktur CV Mahakam Reklame Hendra Tjahjadi':
                     # a given name the lists know, after a word of the company's name that is no name word
-                    givens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low in vocab.NAME_WORDS
-                              and run[x - 1].low not in vocab.NAME_WORDS and kinds[x - 1] in "NC"
-                              and all(kd == "N" for kd in kinds[x:e])]
-                    if givens:
-                        opens = [givens[0]]
-                if opens:
-                    first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
-                    words = words[first - s:]
-                    s = first
-                    after_org = company_person = True
+                    opens = [x for x in range(max(s, last_f + 2), e - 1) if run[x].low in vocab.NAME_WORDS
+                             and run[x - 1].low not in vocab.NAME_WORDS and kinds[x - 1] in "NC"
+                             and all(kd == "N" for kd in kinds[x:e])][:1]
             # 'Dosen Universitas Hasanuddin Andi Ali Armunanto', 'Pengamat politik Universitas Katolik Soegijapranata
             # Hendra Kusuma Tjandra (... kata Hendra)': a campus's name, then a full name opening with a word that
             # only opens names or that the article uses alone for someone.
-            if not after_org and run[last_f].low in _CAMPUS and e - s >= 3:
+            elif not after_org and run[last_f].low in _CAMPUS and e - s >= 3:
                 opens = [x for x in range(max(s, last_f + 2), e - 1)
                          if run[x].low.rstrip(".") in _NAME_OPENERS or run[x].low in known]
-                if opens:
-                    words = words[opens[0] - s:]
-                    s = opens[0]
-                    after_org = company_person = True
+            else:
+                opens = []
+            if opens:
+                # (an honorific that opens the person's name stays off it: 'PT Maju Jaya H. Abdul Rahman')
+                first = opens[0] + (run[opens[0]].low.rstrip(".") in {"h", "hj", "haji", "hajjah"})
+                words = words[first - s:]
+                s = first
+                after_org = company_person = True
             # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
             if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
                     run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
@@ -975,16 +970,18 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
     return spans
 
 
-_BALI = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "gusti", "dewa", "luh", "nengah",
-         "ngurah", "agung", "bagus", "ayu", "kompiang", "gde", "gst"}
+# Balinese birth-order names, then the caste and noble names that may follow the 'I' or 'Ni' too.
+_BALI_ORDER = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "nengah", "gde", "luh"}
+_BALI = _BALI_ORDER | {"gusti", "dewa", "ngurah", "agung", "bagus", "ayu", "kompiang", "gst"}
 
 
+# Words of a holiday or a school after a name word: a name word, unless after the word they go with.
+_ALSO_NAME_AFTER = {"adha": {"idul"}, "aliyah": {"madrasah", "ma"}}
 # Police and military ranks: the next capitalised word is the holder's name.
 _RANKS = {"aipda", "aiptu", "bripka", "brigpol", "briptu", "bripda", "bharada", "bharatu", "bharaka", "abripda",
           "abriptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes", "brigjen", "irjen", "komjen", "serka", "sertu",
           "serda", "serma", "kopda", "koptu", "kopka", "praka", "pratu", "prada", "peltu", "pelda", "lettu", "letda",
           "kapten", "mayor", "letkol", "kolonel", "mayjen", "letjen", "laksma", "marsma"}
-_BALI_ORDER = {"wayan", "made", "nyoman", "ketut", "gede", "putu", "kadek", "komang", "nengah", "gde", "luh"}
 
 
 def _balinese(toks, j) -> bool:
@@ -1013,9 +1010,9 @@ def _sentence_initial(text, toks, ti) -> bool:
 def key_of(words: list[str]) -> tuple[str, ...]:
     out = []
     for k, w in enumerate(words):
-        if w.rstrip(".").lower() in PARTICLES or not fold(w):
-            continue
         f = fold(w)
+        if w.rstrip(".").lower() in PARTICLES or not f:
+            continue
         if 0 < k < len(words) - 1 and w.isupper() and w.isalpha() and 2 <= len(w) <= 3:
             out.extend(w.lower())  # 'Ronny PL Tobing': middle initials, one letter a name word
         elif f in CLOSED_UP:

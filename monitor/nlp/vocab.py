@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from monitor.nlp.gazetteer import load_lexicon
+from monitor.nlp.names import ARMY_CORPS, CLERGY_TITLES
 
 HONORIFICS = {
     "h", "hj", "hi", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "ust", "ustadz", "ustaz", "drg", "drh", "bapak",
@@ -11,10 +12,8 @@ HONORIFICS = {
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
     "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
-    "sheikh", "syech", "syeh", "emir", "abuya", "suster", "frater", "pater", "bruder", "mgr", "monsinyur", "pol", "purn", "nabi", "rasul", "rasulullah",
-    # army corps after a rank ('Letkol Inf Heri Kuswanto', 'Kapten Czi ...')
-    "inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb",
-}
+    "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
+} | CLERGY_TITLES | ARMY_CORPS
 
 # Words heading a role phrase before a name: "Ketua DPC PDIP ... H. Kaharuddin".
 ROLE_HEADS = {
