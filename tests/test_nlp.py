@@ -1330,6 +1330,10 @@ def test_round8_nickname_and_a_described_officer(nlp):
     ("Giliran Sukmawati Sappewali menjelaskan distribusi. Ketua Bawaslu Polman, Nur Aliyah Ramli, hadir. Dominikus "
      "Minggu menegaskan puskesmas penting. Personel Polairud dan KH. Muh. Unais Ali Hisyam, S.Sos, M.Pd.I hadir.",
      ["Dominikus Minggu", "Muh. Unais Ali Hisyam", "Nur Aliyah Ramli", "Sukmawati Sappewali"]),
+    # the last words of an office's name after 'dan', its acronym or its holder next; a person after 'dan' stays
+    ("Menteri Pemuda dan Olah Raga, Dito Ariotedjo, hadir. Kepala Dinas Bina Marga dan Cipta Karya (DPUBMCK) Jateng "
+     "Hanung Triyono menjelaskan jalan rusak. Kepala Dinas Sosial Andi Baso dan Nurhayati Ahmad, Kepala Dinas "
+     "Kesehatan, hadir.", ["Andi Baso", "Dito Ariotedjo", "Hanung Triyono", "Nurhayati Ahmad"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1371,6 +1375,10 @@ def test_names_from_the_written_rounds(nlp, text, names):
      "Golkar, sedangkan Seno Aji berasal dari Partai Gerindra.\n\nSeno Aji menegaskan program kami jelas dan "
      "terukur untuk warga.\n\nPolitikus Partai Golkar itu juga memastikan timnya akan mengawal suara.",
      ["Seno Aji", "Rudy Mas'ud"]),
+    # the everyday spelling 'menghimbau'; an adverb before 'berharap' (but 'yang paling berharap adalah' says nothing)
+    ("Bupati Aries Agung Paewai meninjau taman. Aries menghimbau kepada seluruh warga untuk menjaga fasilitas umum. "
+     "Karena itu Aries sangat berharap taman ini dirawat bersama. Yang paling berharap adalah warga desa itu sendiri.",
+     ["Aries Agung Paewai"] * 2),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

@@ -1727,7 +1727,7 @@ SAY_VERBS = {
     "berujar", "berkata", "bilang", "menjawab", "mengingatkan", "menyarankan", "mengharapkan", "optimistis",
     "mendesak", "memandang", "menjabarkan",
     # An exhortation reports what was said too ('Eri mengajak orang tua lebih memperhatikan anak').
-    "mengajak", "mengimbau",
+    "mengajak", "mengimbau", "menghimbau",
 }
 
 
@@ -1896,7 +1896,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]) and w not in {
                     "menampik", "membantah", "memungkiri", "menyangkal"}:  # ('tak menampik bahwa ...' affirms)
                 break  # 'Pramono tidak menjawab ketika ditanya ...': nothing was said
-            if re.search(r"(?i)\b(?:paling|sangat|lebih|cukup|amat|semakin|makin|kian)\s*$", sent[:vm.start("w")]) or (
+            if re.search(r"(?i)\b(?:paling|sangat|lebih|cukup|amat|semakin|makin|kian)\s*$", sent[:vm.start("w")]) and (
+                    w not in {"berharap", "mengharapkan", "mengharap"}) or (  # ('Endang sangat berharap seleksi ...')
                     w in {"mendesak", "optimistis"} and re.search(r"(?i)\byang\s*$", sent[:vm.start("w")])) or (
                     re.match(r"\s*(?:adalah|ialah|merupakan)\b", after)):
                 continue  # 'yang paling mendesak adalah ...': an adjective, not a speech verb

@@ -37,7 +37,7 @@ _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir.", "drh.", "drh"}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
     "menilai", "berharap", "meminta", "mengungkapkan", "menyampaikan", "menuturkan", "menerangkan",
-    "menambahkan", "menekankan", "memastikan", "menyatakan", "mengakui", "mengimbau", "mengajak",
+    "menambahkan", "menekankan", "memastikan", "menyatakan", "mengakui", "mengimbau", "menghimbau", "mengajak",
     "membeberkan", "mengklaim", "berpesan", "memaparkan", "membenarkan", "bilang", "berujar", "berkata",
     "menanggapi", "menyoroti", "menjawab", "mengingatkan", "mendorong", "mengapresiasi", "optimistis",
     "optimis", "yakin", "hadir", "didampingi", "bersama", "tampak", "terlihat", "mengucapkan", "menerima",
@@ -111,6 +111,9 @@ _NAME_OPENERS = {"abdul", "abd", "muhammad", "muhamad", "mohammad", "mohamad", "
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
 # Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
+# What follows the last words of an office's name ('Menteri Pemuda dan Olah Raga, Dito Ariotedjo', 'Dinas ... Bina
+# Marga dan Cipta Karya (DPUBMCK) Jateng Hanung'): its acronym in brackets, or a comma and the holder's name.
+_OFFICE_NAME_ENDS = re.compile(r"\s*(?:\(\s*[A-Z][A-Za-z0-9]{2,}\s*\)|,\s*(?:(?:H|Hj|Dr|dr|Ir|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)")
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
 _SURNAME_ROLES = {"hakim", "jaksa", "dokter", "imam"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
@@ -839,6 +842,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                         back.low in {"terdakwa", "tersangka", "saksi", "korban", "pelaku", "terpidana", "terlapor",
                                      "pelapor", "penggugat", "tergugat"} and not _affixed_noun(words[0].lower()))):
                 role_before, evidence = True, "strong"
+            elif back.low in {"dan", "&"} and _role_run_before(toks, i0 - 1) and (
+                    tail := _OFFICE_NAME_ENDS.match(text, run[-1].end)) and s == 0 and (
+                    tail.group().lstrip().startswith("(") or not any(w.lower() in vocab.NAME_WORDS for w in words)):
+                continue  # the last words of the office's name, its holder named next
             elif back.low in {"dan", "&", "untuk"} and _role_run_before(toks, i0 - 1) and (
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or _MONONYM.search(words[0].lower())
                     or office_place):

@@ -169,6 +169,7 @@ SPEECH_VERBS = {
     "menjawab", "menerangkannya", "menyebutnya", "menegaskannya", "mengungkap", "bilang", "mempertanyakan", "mendesak",
     "memerintahkan", "menceritakan", "bersaksi", "merinci", "merincikan", "memandang", "menuntut", "beralasan",
     "menanyakan", "menuduh", "mengancam", "menjabarkan",
+    "menghimbau",  # (the everyday spelling of 'mengimbau')
 }
 # Post-quote cues: ujar X / ujarnya.  "X mengatakan" is the SPEECH_VERBS case.
 CUES = {
