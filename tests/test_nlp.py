@@ -1334,6 +1334,13 @@ def test_round8_nickname_and_a_described_officer(nlp):
     ("Menteri Pemuda dan Olah Raga, Dito Ariotedjo, hadir. Kepala Dinas Bina Marga dan Cipta Karya (DPUBMCK) Jateng "
      "Hanung Triyono menjelaskan jalan rusak. Kepala Dinas Sosial Andi Baso dan Nurhayati Ahmad, Kepala Dinas "
      "Kesehatan, hadir.", ["Andi Baso", "Dito Ariotedjo", "Hanung Triyono", "Nurhayati Ahmad"]),
+    # round 11: a Balinese priest's title; the head of a banjar after its name; 'Fitri' closing a name; KPU names
+    # whose next word the lists take for an ordinary one or an honorific; the Sundanese 'Mang'
+    ("Persembahyangan dipimpin Jro Mangku Nyoman Rai. Hadir Kelian Banjar Dinas Tianyar Tengah I Wayan Merta dan "
+     "Kelian Banjar Dinas Tegal Bunder, I Ketut Suarjana (55). Anggota DPRD, Hj. Nurlaela Fitri, hadir saat Idul "
+     "Fitri. Muchlis Tapi Tapi dan Samsul Bahri Mang berdebat. \"Mang Carsim pulang subuh,\" kata Ujang.",
+     ["Carsim", "I Ketut Suarjana", "I Wayan Merta", "Muchlis Tapi Tapi", "Nurlaela Fitri", "Nyoman Rai",
+      "Samsul Bahri Mang", "Ujang"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1379,6 +1386,14 @@ def test_names_from_the_written_rounds(nlp, text, names):
     ("Bupati Aries Agung Paewai meninjau taman. Aries menghimbau kepada seluruh warga untuk menjaga fasilitas umum. "
      "Karena itu Aries sangat berharap taman ini dirawat bersama. Yang paling berharap adalah warga desa itu sendiri.",
      ["Aries Agung Paewai"] * 2),
+    # round 11: a question after a colon, then a paragraph opening 'Menjawab hal itu, X mengatakan'; a speaker
+    # named after 'bernama' in the cue; a resident described by an occupation
+    ("Ni Luh Sukarmi (45) berjualan canang. Luh Sukarmi juga bertanya kepada paslon: \"Kapan air PDAM sampai ke "
+     "rumah kami, Pak?\"\n\nMenjawab hal itu, Parwata mengatakan pihaknya akan mendorong pipanisasi dari mata air."
+     "\n\n\"Alhamdulillah masih kuat jalan ke TPS,\" kata perempuan yang belakangan diketahui bernama Icih (78) itu."
+     "\n\nSeorang warga, La Ode Hamidu (61), hadir.\n\n\"Siapa pun yang menang, dia bupati kita semua,\" tutur "
+     "pensiunan guru SD itu.",
+     ["Ni Luh Sukarmi", "Parwata", "Icih", "La Ode Hamidu"]),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

@@ -1256,7 +1256,10 @@ def detect_quotes(st: State) -> None:
             if carried:
                 spk = "carry"
                 rest_txt = text[rest_start:rest_start + 120].split("\n")[0]
-                if re.match(r"\s*(?:mantan|eks|politisi|politikus)\b", rest_txt, re.I):
+                named = re.match(r"[^.!?\n\u201c\u201d\"]{0,80}?\bbernama\s+", rest_txt)
+                if named and (m := person_at(rest_start + named.end(), rest_start + named.end() + 2)):
+                    spk = m  # 'kata perempuan yang belakangan diketahui bernama Icih (78) itu'
+                elif re.match(r"\s*(?:mantan|eks|politisi|politikus)\b", rest_txt, re.I):
                     # 'kata mantan pengurus PKS tersebut': the one the article described so
                     spk = _described_by(st, text, body, rest_txt, q.start, inside_quote) or "carry"
             else:
@@ -1660,7 +1663,10 @@ _HUMAN_NOUNS = {"ibu", "bapak", "mama", "mace", "pace", "bapa", "papa", "bunda",
                 "gadis", "sosok", "pedagang", "petani", "nelayan", "mahasiswa", "mahasiswi", "siswa", "siswi", "warga",
                 "kakek", "nenek", "ayah", "anak", "putra", "putri", "maestro", "seniman", "perajin", "dewan", "perwira",
                 "polisi", "prajurit",
-                "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami"}
+                "orang", "jebolan", "alumnus", "lulusan", "menantu", "cucu", "adik", "kakak", "istri", "suami",
+                # occupations a story gives its resident or witness ('tutur pensiunan guru SD itu')
+                "pensiunan", "purnawirawan", "pengusaha", "peternak", "pekebun", "sopir", "pengemudi", "buruh",
+                "karyawan", "karyawati", "tukang", "penjual", "pemilik"}
 
 
 def _subject_before(st: State, pos: int, past_sentence: bool = False):
@@ -1891,6 +1897,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                     break
             if re.match(r"\s+(?:tapi|tetapi|namun|atau|serta)\b", after):
                 continue  # 'mengakui tapi memaknai ulang ...': the verb stands alone, no clause follows
+            if vm.start("w") == lead and vm.group("w")[0].isupper() and re.match(r"[^,.;:]{1,80},", after):
+                continue  # 'Menjawab hal itu, Parwata mengatakan ...': a phrase before the subject
             if _PURPOSE_BEFORE.search(sent[:vm.start("w")]):
                 continue
             if re.search(r"(?i)\b(?:tidak|tak|belum|enggan|menolak|bukan)\s*$", sent[:vm.start("w")]) and w not in {

@@ -13,7 +13,8 @@ from functools import lru_cache
 # Honorifics and academic/religious/military titles written before a name.
 # Titles of clergy and sheikhs, and the army corps written between a rank and the name ('Letkol Inf Heri
 # Kuswanto'): the name finder skips them before a name (vocab.HONORIFICS) and the cleaner drops them from one.
-CLERGY_TITLES = {"syekh", "syech", "syeh", "suster", "frater", "pater", "bruder", "mgr", "monsinyur"}
+CLERGY_TITLES = {"syekh", "syech", "syeh", "suster", "frater", "pater", "bruder", "mgr", "monsinyur",
+                 "jro", "jero", "mangku", "pedanda"}  # (Balinese temple priests: 'Jro Mangku Nyoman Rai')
 ARMY_CORPS = {"inf", "kav", "arm", "arh", "czi", "cpm", "cba", "chb", "ckm", "cku", "caj", "cpl", "cpn", "pnb"}
 PREFIX_TITLES = {
     "h", "hj", "hi", "haji", "hajjah", "dr", "drs", "dra", "ir", "prof", "tgk", "kh", "k.h",

@@ -19,6 +19,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from monitor.nlp import vocab
 from monitor.nlp.names import _MIXED_DEGREES, CLOSED_UP, PARTICLES, fold, is_degree
 from monitor.nlp.regions import forms as region_forms
+from monitor.nlp.gazetteer import load_paslon
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’`-]*\.?|\d+|[^\sA-Za-zÀ-ÿ\d]")
 _ABBREV = {
@@ -74,7 +75,7 @@ _FACILITY = {
     "smk", "sd", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
-    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "kapanewon", "kalurahan", "kemantren",
+    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "banjar", "kapanewon", "kalurahan", "kemantren",
     "distrik", "kabupaten", "kab", "kota",
     "provinsi", "prov", "gampong", "nagari", "lingkungan", "benteng", "pendopo", "rujab", "lapas", "rutan",
     "kodim", "korem", "kodam", "polres", "polsek", "polda", "batalyon", "yonif", "sman", "smpn", "sdn",
@@ -120,7 +121,7 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _PLACE_ROLES = {
     "camat", "lurah", "kades", "bupati", "wabup", "walikota", "wali", "gubernur", "wagub", "kapolres", "kapolsek",
     "kapolda", "dandim", "danramil", "danrem", "kajari", "kajati", "sekda", "sekcam", "kapolresta", "kadus",
-    "panewu", "dukuh", "perbekel", "bendesa", "keuchik", "geuchik",
+    "panewu", "dukuh", "perbekel", "bendesa", "kelian", "klian", "keuchik", "geuchik",
     "kepala", "ketua", "wakil", "pj", "plt", "penjabat", "kpu", "bawaslu",
 }
 
@@ -364,6 +365,21 @@ def _kind(t: Tok, sentence_start: bool) -> str:
     return "N"
 
 
+@lru_cache(maxsize=1)
+def _registry_pairs() -> frozenset:
+    """(name word, next word) of KPU candidates whose next word the lists take for an ordinary one ('Muchlis Tapi
+    Tapi', 'Novita Bulan', 'Mohamad Besar Bantilan'): capitalised after that name word, it is the name going on."""
+    out = set()
+    for p in load_paslon():
+        for pos in ("calon", "wakil"):
+            ws = p[pos]["name"].split()
+            for a, b in zip(ws, ws[1:]):
+                if a.isalpha() and b.isalpha() and len(b) >= 3 and a.lower() not in {"kolom", "putra"} and (  # (the empty box; a crown prince)
+                        _kind(Tok(b, 0, len(b)), False) != "N" and b.lower() not in PARTICLES):
+                    out.add((a.lower(), b.lower()))
+    return frozenset(out)
+
+
 def word_kind(w: str) -> str:
     """The kind (see _kind) of one capitalised word standing mid-sentence."""
     return _kind(Tok(w, 0, len(w)), False)
@@ -458,6 +474,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
+            if k and (kinds[k] in "CO" or kinds[k] == "T" and k == len(run) - 1) and kinds[k - 1] == "N" and (
+                    run[k - 1].low, tk.low) in _registry_pairs():
+                kinds[k] = "N"  # 'Muchlis Tapi Tapi': a candidate's name as KPU writes it
             if k and kinds[k] == "R" and tk.low in _SURNAME_ROLES and kinds[k - 1] == "N" and (
                     k == len(run) - 1 or run[k - 1].low in vocab.NAME_WORDS and _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"  # 'Chico Hakim', 'Lukman Hakim': a surname, not the judge
@@ -717,7 +736,12 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             # ('Kepala Dinas Sosial Provinsi Jawa Timur Restu ...': the place ends the office)
             complete = bool(between) and any(
                 re.sub(r"^(?:provinsi|kabupaten|kab\.|kota)\s+", "", " ".join(t.text for t in run[k:s]).lower())
-                in region_forms() for k in range(last_f, s))
+                in region_forms() for k in range(last_f, s)) or (
+                # 'Kelian Banjar Dinas Tianyar Tengah I Wayan Merta': the Balinese 'I' opens the holder's name
+                bool(between) and run[s].text in {"I", "Ni"} and s + 1 < e and run[s + 1].low in _BALI_ORDER)
+            if complete and e == len(run) and e - s == 1 and kinds[s - 1] == "O" and run[s - 1].low in _region_words() and (
+                    kinds[s - 2:s - 1] == ["F"]) and re.match(r",\s*(?:I\s|Ni\s)?[A-Z][a-z]", text[run[-1].end:run[-1].end + 12]):
+                continue  # 'Kelian Banjar Dinas Tegal Bunder, I Ketut Suarjana': the hamlet's name, its head after the comma
             # 'Sekretaris Forum Purnawirawan Prajurit TNI Bimo Satrio': the acronym closes the body's name.
             after_acr = s >= 1 and kinds[s - 1] == "A" and e - s >= 2 and "R" in kinds[:last_f]
             # 'Dirut PT Dalihan Natolu Grup M. Akhirun Efendi Siregar': a company word closes the body's name.
@@ -983,7 +1007,8 @@ _BALI = _BALI_ORDER | {"gusti", "dewa", "ngurah", "agung", "bagus", "ayu", "komp
 
 
 # Words of a holiday or a school after a name word: a name word, unless after the word they go with.
-_ALSO_NAME_AFTER = {"adha": {"idul"}, "aliyah": {"madrasah", "ma"}}
+_ALSO_NAME_AFTER = {"adha": {"idul"}, "aliyah": {"madrasah", "ma"},
+                    "fitri": {"idul", "idhul", "iedul", "aidil", "hari", "raya", "zakat", "lebaran"}}
 # Police and military ranks: the next capitalised word is the holder's name.
 _RANKS = {"aipda", "aiptu", "bripka", "brigpol", "briptu", "bripda", "bharada", "bharatu", "bharaka", "abripda",
           "abriptu", "ipda", "iptu", "akp", "kompol", "akbp", "kombes", "brigjen", "irjen", "komjen", "serka", "sertu",

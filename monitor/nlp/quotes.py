@@ -147,6 +147,8 @@ def cue_after(text: str, end: int):
     m = _CUE_AFTER.match(text[end:end + 220])
     if not m:
         return None
+    if m.group("cue")[0].isupper() and "\n" in m.group()[:m.start("cue")]:
+        return None  # 'Menjawab hal itu, X mengatakan ...' opens the next paragraph: no cue of this quote
     cue = m.group("cue").lower()
     nya = bool(m.group("nya"))
     word = cue + ("nya" if nya else "")

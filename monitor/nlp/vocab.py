@@ -11,7 +11,7 @@ HONORIFICS = {
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
-    "kang", "akang", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
+    "kang", "akang", "mang", "ceu", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
 } | CLERGY_TITLES | ARMY_CORPS
 
@@ -33,7 +33,7 @@ ROLE_HEADS = {
     "kombes", "akbp", "brigjen", "mayjen", "letjen", "jenderal", "kolonel", "letkol", "mayor", "iptu", "ipda",
     "aiptu", "bripka", "brigpol", "kompol", "aipda", "serka", "sertu", "kopda", "praka", "pratu", "serda",
     # village and district heads under their regional names
-    "panewu", "dukuh", "carik", "perbekel", "bendesa", "keuchik", "geuchik", "ondoafi", "penghulu",
+    "panewu", "dukuh", "carik", "perbekel", "bendesa", "kelian", "klian", "keuchik", "geuchik", "ondoafi", "penghulu",
     "akp", "briptu", "bripda", "peltu", "pelda", "komjen", "marsekal", "laksma", "marsma", "kopka",
     "koptu", "prada", "serma", "lettu", "letda", "bharada", "bharatu", "bharaka", "abripda", "abriptu",
     "tersangka", "terdakwa", "korban", "saksi", "pelaku", "terpidana", "terlapor", "pelapor", "ahli",
