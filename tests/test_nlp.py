@@ -1394,6 +1394,11 @@ def test_names_from_the_written_rounds(nlp, text, names):
      "\n\nSeorang warga, La Ode Hamidu (61), hadir.\n\n\"Siapa pun yang menang, dia bupati kita semua,\" tutur "
      "pensiunan guru SD itu.",
      ["Ni Luh Sukarmi", "Parwata", "Icih", "La Ode Hamidu"]),
+    # whom it was said to, then the clause; a clause of there being (regional stories)
+    ("Bupati Andi Rahman hadir. Andi berpesan kepada warga agar menjaga kebersihan pasar setiap hari. Andi, dalam "
+     "sambutannya, menyampaikan ada 583 box arsip yang diusulkan untuk dimusnahkan. Andi menyampaikan terima kasih "
+     "kepada warga agar tetap semangat.",
+     ["Andi Rahman"] * 2),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

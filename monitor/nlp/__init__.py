@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 # The rules' version; what a stored analysis records is pipeline_version(), which adds the gazetteers'.
-PIPELINE_VERSION = "nlp-rules-1.4"
+PIPELINE_VERSION = "nlp-rules-1.5"
 
 
 def pipeline_version() -> str:

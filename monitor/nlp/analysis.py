@@ -1932,7 +1932,9 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
 
             elif w not in SAY_VERBS and not re.match(
                     r"\s*(?:[,:]|bahwa|agar|supaya|jika|kalau|untuk\s+tidak|mengapa|kenapa|apakah|dirinya|pihaknya|"
-                    r"ia|dia|beliau|mereka|kami|saya)\b|\s*[,:]", after):
+                    r"ia|dia|beliau|mereka|kami|saya)\b|\s*[,:]|"
+                    # 'berpesan kepada warga agar menjaga ...': whom it was said to, then the clause
+                    r"\s*kepada\s+[^,.;:]{1,60}?\b(?:agar|supaya|bahwa)\s", after):
                 break  # 'memaparkan program ...': a topic, not a clause ('menyampaikan dirinya ...' is one)
             # 'X menyatakan ..., namun ia menekankan ...': a second statement in the same sentence.
             second = _SECOND_SAY.search(after)
@@ -2027,6 +2029,8 @@ def _clause_follows(after: str) -> bool:
             # ('menjawab beberapa pertanyaan singkat', 'menjawab lewat Tgk. Muhammad Jazuli')
             "pertanyaan", "lewat", "melalui"} or ws[:2] in (["beberapa", "pertanyaan"], ["sejumlah", "pertanyaan"]):
         return False
+    if ws[0] in {"ada", "terdapat"} and len(ws) >= 3:
+        return True  # 'menyampaikan ada 583 box arsip yang diusulkan ...': a clause of there being
     for k, w in enumerate(ws[1:], start=1):
         if ws[k - 1] in {"yang", "untuk", "dalam", "agar", "dengan"}:
             return False
