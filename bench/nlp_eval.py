@@ -371,7 +371,7 @@ def _splits(folder: Path) -> list[str]:
 WRITTEN_ROUNDS = [("round 1", ("wa-", "wb-")), ("round 2", ("wc-", "wd-")), ("round 3", ("we-", "wf-")), ("round 4", ("wg-", "wh-")),
                   ("round 5", ("wi-", "wj-")), ("round 6", ("wk-", "wl-")), ("round 7", ("wm-", "wn-")),
                   ("round 8", ("wo-", "wp-")), ("round 9", ("wq-", "wr-")), ("round 10", ("ws-", "wt-")),
-                  ("round 11", ("wu-", "wv-")),
+                  ("round 11", ("wu-", "wv-")), ("round 12", ("ww-", "wx-", "wy-", "wz-")),
                   ("pooled", ("w",))]
 
 

@@ -982,6 +982,13 @@ def test_roles_before_a_name(nlp, text, name, roles):
     assert people(analyze("Berita", text, nlp=nlp))[name]["roles"] == roles
 
 
+def test_an_aside_between_the_office_and_its_holder(nlp):
+    # the Bawaslu chair shares his full name with a candidate elsewhere: the office says he is not that candidate
+    r = analyze("Debat", "Debat Pilwalkot Lubuklinggau aman. \"Situasi kondusif sampai akhir,\" kata Ketua Bawaslu Kota "
+                "Lubuklinggau, yang juga mantan aktivis mahasiswa itu, Ahmad Ridwan.", nlp=nlp)
+    assert [(p["name"], p["roles"], p["candidate"]) for p in r["people"]] == [("Ahmad Ridwan", ["ketua bawaslu"], None)]
+
+
 def test_who_runs_the_election_is_no_candidate(nlp):
     # 'H. RUDI' runs in Kota Batu; Pontianak's Bawaslu chair is someone else, even where Kota Batu is named
     text = ("PONTIANAK, tepiankapuas.com – Rombongan dari Kota Batu ikut menonton. Ketua Bawaslu Kota Pontianak, "
@@ -1341,6 +1348,16 @@ def test_round8_nickname_and_a_described_officer(nlp):
      "Fitri. Muchlis Tapi Tapi dan Samsul Bahri Mang berdebat. \"Mang Carsim pulang subuh,\" kata Ujang.",
      ["Carsim", "I Ketut Suarjana", "I Wayan Merta", "Muchlis Tapi Tapi", "Nurlaela Fitri", "Nyoman Rai",
       "Samsul Bahri Mang", "Ujang"]),
+    # round 12: one-word names written as a registry pair with the name beside them; a surname before the age;
+    # Batak 'boru'; a two-word nickname of the person described; Acehnese and church offices; a doctor after a
+    # campus's name; an activist for the environment
+    ("Tim nomor urut 1 Agussalim-Erwin Barabba dan nomor urut 3 Arham Basmin Mattayang-Rahmat hadir. Ibu Rusni Dai "
+     "(51) dan Marlina boru Sinaga (47) hadir. Panglima Laot Lhok Pasiran, Tgk. Muhammad Yusuf (61), dan Pastor "
+     "Paroki Katedral Atambua, RD. Aloysius Nahak, hadir. Panelis akademisi Universitas Mulawarman Dr. Markus Ingan "
+     "dan pegiat lingkungan Herliana Tonyeq hadir.\n\nCalon wali kota Miky Junita Linda Wenur berkampanye. \u201cPetani "
+     "bunga harus sejahtera,\u201d kata perempuan yang akrab disapa Nita Wenur itu.",
+     ["Agussalim", "Aloysius Nahak", "Arham Basmin Mattayang", "Erwin Barabba", "Herliana Tonyeq", "Markus Ingan",
+      "Marlina boru Sinaga", "Miky Junita Linda Wenur", "Muhammad Yusuf", "Rahmat", "Rusni Dai"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1399,6 +1416,15 @@ def test_names_from_the_written_rounds(nlp, text, names):
      "sambutannya, menyampaikan ada 583 box arsip yang diusulkan untuk dimusnahkan. Andi menyampaikan terima kasih "
      "kepada warga agar tetap semangat.",
      ["Andi Rahman"] * 2),
+    # round 12: the one who answered; 'Hal itu disampaikan' a paragraph later, past an 'H.'; a witness for a pair
+    # written whole; 'mengatakan' and 'menilai' before a noun that opens a clause; a pronoun is no verb
+    ("Calon wali kota Marfendi hadir. Pedagang Yenti Marlina bertanya soal los.\n\nPertanyaan itu langsung dijawab "
+     "Marfendi di depan pedagang lain. Menurutnya, perbaikan akan dilakukan bertahap per blok.\n\n\"Golkar tidak "
+     "setengah hati.\"\n\nHal itu disampaikan Sekretaris DPD Partai Golkar, H. Syahrial Tarigan, usai kegiatan.\n\n"
+     "Saksi pasangan Yophi Prabowo\u2013Lukman Hakim, Agung Pambudi, menilai ada selisih jumlah surat suara. Ela Siti "
+     "Nuryamah mengatakan keluhan soal harga singkong ia dengar di setiap desa. Pengamat Bayu Setiawan Nugroho menilai "
+     "keberatan saksi dalam pleno merupakan hal yang wajar. Ahmad Syaiful memaparkan tiga program unggulan mereka.",
+     ["Marfendi", "Syahrial Tarigan", "Agung Pambudi", "Ela Siti Nuryamah", "Bayu Setiawan Nugroho"]),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

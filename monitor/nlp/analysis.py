@@ -346,6 +346,9 @@ def detect_people(st: State) -> None:
                      for i in reg.candidates(s.key))
             if ok:
                 s.evidence = "registry"
+        if not ok and len(s.key) == 1 and not in_title and len(s.key[0]) > 3 and _pair_partner(st.text, s, body):
+            ok = True  # 'nomor urut 3 Arham Basmin Mattayang-Rahmat': with the name beside it, a registry pair
+            s.evidence = "registry"
         if not ok and (s.key in _figures()[0] or (len(s.key) == 1 and " ".join(s.words) in _figures()[1])):
             ok = True  # 'beralih pada Suhartoyo': a public figure the press names without introducing
             s.evidence = "strong"
@@ -671,7 +674,7 @@ _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]
                              r"(?:[Mm]antan\s+|[Ee]ks\s+)?(?:Wali\s+Kota|Bupati|Gubernur|Wakil\s+[A-Z]\w+|Ketua|Menteri|Kapolres|"
                              r"Kapolda|Camat|Kepala|Sekretaris|Direktur|Rektor|Calon\s+[A-Z]\w+)(?:\s+[A-Z][\w-]*){0,4})\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
                              r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning)\s+)?"
-                             r"(?P<nick>[A-Z][a-z]{2,15})\b")
+                             r"(?P<nick>[A-Z][a-z]{2,15}(?:\s+[A-Z][a-z]{2,15})?)\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
 
@@ -972,6 +975,21 @@ _PAIR_BETWEEN = re.compile(r"(?:\s*,?\s*(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{0,
                            r"(?:(?:[A-Z][a-z]{0,3}\.\s*){1,3})?")
 
 
+def _pair_partner(text: str, s, body) -> bool:
+    """A one-word name written as a pair with the name before or after it ('Agussalim-Erwin Barabba',
+    'La Ode Husuna Ringa Jhon–Syarifuddin') when the two, whole, are the head and deputy of one registry pair."""
+    from monitor.nlp.candidates import pair
+
+    for o in body:
+        if o is s:
+            continue
+        if o.end <= s.start and _PAIR_BETWEEN.fullmatch(text[o.end:s.start]):
+            return pair([key_of(o.words)], [s.key]) is not None
+        if s.end <= o.start and _PAIR_BETWEEN.fullmatch(text[s.end:o.start]):
+            return pair([s.key], [key_of(o.words)]) is not None
+    return False
+
+
 def _link_written_pairs(st: State) -> None:
     """Two people written as a pair who are, by their whole names, the head and deputy of one registry pair are
     linked to it, whatever the article's region ('nomor urut 2 Sanidin, S.Ag.-Siyono, S.Sos.')."""
@@ -1099,7 +1117,8 @@ def _topic_object(after: str) -> bool:
         if ws[0] in _COUNTED and len(ws) > 1 and ws[1] in _COUNTED_NOUNS:
             return True
         if ws[0] in {"adanya", "alasan", "alasannya", "keberatan", "keberatannya", "tanggapan", "tanggapannya"} and (
-                not re.search(r"\b(?:bahwa|agar|supaya|lantaran|karena|sebab|yakni|yaitu|adalah)\b", after[:120])):
+                not re.search(r"\b(?:bahwa|agar|supaya|lantaran|karena|sebab|yakni|yaitu|adalah|merupakan|ialah)\b",
+                              after[:120])):
             return True  # 'mengungkapkan adanya empat korban jiwa', 'menjelaskan alasan perpanjangan waktu ...'
     if ws[0] in {"pentingnya", "perlunya", "urgensi"}:
         return True
@@ -1167,7 +1186,9 @@ def detect_quotes(st: State) -> None:
         said = _SAID_BY_AFTER.match(text, pos)
         if not said:
             return None
-        stop = re.search(r"[.!?\n]", text[said.end():said.end() + 200])
+        # (the dot of a title is no end: 'disampaikan Sekretaris DPD ..., H. Syahrial Tarigan')
+        stop = re.search(r"(?<!\b[A-Z])(?<!\bHj)(?<!\bDr)(?<!\bdr)(?<!\bIr)(?<!\bDrs)(?<!\bProf)(?<!\bMuh)(?<!\bMoh)"
+                         r"[.!?]|\n", text[said.end():said.end() + 200])
         return person_at(said.end(), said.end() + (stop.start() if stop else 200))
 
     def subject_before(seg_start, verb_pos):
@@ -1190,10 +1211,15 @@ def detect_quotes(st: State) -> None:
                 return ref
         # Skip people named after a preposition ('Jubir dari X', 'bersama X').
         good = []
+        skipped = None
         for m in hits:
             # ('Setelah bertemu, Kaesang mengaku ...': a comma closes the phrase before the name)
             before = re.findall(r"[\w-]+", text[max(seg_start, m.span.start - 20):m.span.start].lower().split(",")[-1])
-            if before and before[-1] in _SUBJ_STOP:
+            if before and before[-1] in _SUBJ_STOP or (
+                    # 'Saksi pasangan Yophi Prabowo–Lukman Hakim, Agung Pambudi, menilai': the pair served, whole
+                    skipped is not None and _PAIR_BETWEEN.fullmatch(text[skipped.span.end:m.span.start])
+                    and "dan" not in text[skipped.span.end:m.span.start]):
+                skipped = m
                 continue
             # ('Soal kabar Jokowi masuk bursa, Menteri Kehutanan itu mengatakan': named in the topic, not the subject)
             opener = re.match(r"\s*([\w-]+)", text[seg_start:m.span.start].rsplit(",", 1)[-1].lower())
@@ -1533,6 +1559,10 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
         if last is not None and len(in_last) == 1 and last not in {m.cluster for m in named} and not any(
                 c in text[pp:pe] for c in QUOTE_MARKS):
             return in_last.pop()
+    if not subjects:
+        # 'Pertanyaan itu langsung dijawab Marfendi ... . Menurutnya, ...': the one who answered
+        subjects = [m for m in fresh if _ANSWERED_BY.search(text[max((a for a, b in st.sents if a <= m.span.start),
+                                                                      default=0):m.span.start])]
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]
@@ -1909,7 +1939,8 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
                     w in {"mendesak", "optimistis"} and re.search(r"(?i)\byang\s*$", sent[:vm.start("w")])) or (
                     re.match(r"\s*(?:adalah|ialah|merupakan)\b", after)):
                 continue  # 'yang paling mendesak adalah ...': an adjective, not a speech verb
-            if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or _topic_object(after):
+            if re.match(r"\s*(?:hal\s+(?:itu|ini|tersebut)|demikian|begitu)\b", after, re.I) or (
+                    w != "mengatakan" and _topic_object(after)):  # ('mengatakan keluhan soal harga singkong ia dengar')
                 break  # 'X menyampaikan hal itu usai ...' reports the occasion, not a statement
             if w == "menjawab" and not re.match(r"\s*(?:,|:|bahwa\b)", after) and not _clause_follows(after):
                 break  # 'menjawab beberapa pertanyaan singkat', 'menjawab lewat X': no answer reported
@@ -2043,7 +2074,9 @@ def _clause_follows(after: str) -> bool:
 _NOT_VERBS = _TOPIC_PREP | {"terhadap", "tersebut", "terkait", "termasuk", "terutama", "beserta", "terakhir", "tertentu",
                             "berbagai", "beberapa", "berikut", "diri", "dirinya", "dimana", "disini", "disana",
                             # ('memaparkan program Gerakan Tonsea Cerdas berupa beasiswa': what the thing is)
-                            "berupa", "bernama", "berjudul", "bertajuk", "bertema", "berisi", "berisikan"}
+                            "berupa", "bernama", "berjudul", "bertajuk", "bertema", "berisi", "berisikan",
+                            # a pronoun and prepositions shaped like verbs ('tiga program unggulan mereka')
+                            "mereka", "menjelang", "melalui", "menuju", "menurut", "berdasarkan"}
 
 
 _NYA_OPEN = re.compile(r"^\s*(Tegasnya|Lanjutnya|Imbuhnya|Tambahnya|Jelasnya|Katanya|Ujarnya|Ungkapnya|Tuturnya|"

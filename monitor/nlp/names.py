@@ -34,7 +34,7 @@ MUHAMMAD = {
 AHMAD = {"ahmad", "achmad", "akhmad", "ahmat", "achmat", "amad"}
 ABDUL = {"abd", "abdul", "abdoel", "abdull"}
 # Lower-case particles that belong inside a name.
-PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "ibn", "bt", "bte", "br",  # ('Rotua br Simanjuntak': boru)
+PARTICLES = {"bin", "binti", "al", "el", "van", "de", "der", "ibn", "bt", "bte", "br", "boru",  # ('Rotua br Simanjuntak')
              # Makassarese "Dg." (daeng) stands between the given name and the daeng name; KPU often drops it.
              "dg"}
 

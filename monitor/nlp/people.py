@@ -75,7 +75,8 @@ _FACILITY = {
     "smk", "sd", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
-    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "banjar", "kapanewon", "kalurahan", "kemantren",
+    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "banjar", "lhok", "paroki", "katedral",
+    "kapanewon", "kalurahan", "kemantren",
     "distrik", "kabupaten", "kab", "kota",
     "provinsi", "prov", "gampong", "nagari", "lingkungan", "benteng", "pendopo", "rujab", "lapas", "rutan",
     "kodim", "korem", "kodam", "polres", "polsek", "polda", "batalyon", "yonif", "sman", "smpn", "sdn",
@@ -477,6 +478,9 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
             if k and (kinds[k] in "CO" or kinds[k] == "T" and k == len(run) - 1) and kinds[k - 1] == "N" and (
                     run[k - 1].low, tk.low) in _registry_pairs():
                 kinds[k] = "N"  # 'Muchlis Tapi Tapi': a candidate's name as KPU writes it
+            if k and k == len(run) - 1 and kinds[k] == "R" and kinds[k - 1] == "N" and re.match(
+                    r"\s*\(\d{1,2}\)", text[tk.end:tk.end + 6]):
+                kinds[k] = "N"  # 'Ibu Rusni Dai (51)': a surname before the age, not the preacher
             if k and kinds[k] == "R" and tk.low in _SURNAME_ROLES and kinds[k - 1] == "N" and (
                     k == len(run) - 1 or run[k - 1].low in vocab.NAME_WORDS and _kind(run[k + 1], False) == "N"):
                 kinds[k] = "N"  # 'Chico Hakim', 'Lukman Hakim': a surname, not the judge
@@ -601,7 +605,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 kinds[k] = "N"
                 continue
             # A middle initial that is also a word: 'Abustan A. Bintang'.
-            elif re.fullmatch(r"[A-Z]\.?|[A-Z][a-z]\.", tk.text) and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
+            elif re.fullmatch(r"[A-Z]\.?|[A-Z][a-z]\.", tk.text) and tk.text not in {"Dr.", "Ir."} and 0 < k < len(run) - 1 and kinds[k - 1] == "N" and (
                     _kind(run[k + 1], False) == "N") and all(len(w.text) > 2 and w.text.isalpha() for w in (run[k - 1], run[k + 1])):
                 kinds[k] = "N"
             # Initials in capitals inside a name: 'Anggiat BM Manalu'.
@@ -791,7 +795,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             office_place = complete and run[last_f].low in _ORG_FACILITY
         streets = [x for x in range(s) if run[x].low in _NAMED_AFTER_A_PERSON]
         if streets and not company_person and all(kd in "NCRT" or kd == "O" and run[x].low in _ORG_TAIL
-                           for x, kd in enumerate(kinds[streets[-1] + 1:s], start=streets[-1] + 1)):
+                           for x, kd in enumerate(kinds[streets[-1] + 1:s], start=streets[-1] + 1)) and not (
+                # 'akademisi Universitas Mulawarman Dr. Markus Ingan': the campus named, then a doctor
+                s - 1 > streets[-1] + 1 and kinds[s - 1] == "T" and run[s - 1].low in {"dr", "ir", "prof", "drs", "dra"}
+                and kinds[streets[-1] + 1] == "N"):
             continue  # 'Jalan Jenderal Sudirman', 'Jalan TGKH Zainuddin Abdul Madjid', 'RSUD H. Andi Makkasau'
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run) and not (
@@ -806,7 +813,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         head = i0 - 1
         while head > 0 and skip(toks[head].start) and toks[head].text[:1].isupper():
             head -= 1  # (past a region the mask hides: 'kawasan Kendari Beach')
-        if head >= 0 and toks[head].text.islower() and toks[head].low in _PLACE_BEFORE and all(kd in "TOF" for kd in kinds[:s]):
+        if head >= 0 and toks[head].text.islower() and toks[head].low in _PLACE_BEFORE and all(kd in "TOF" for kd in kinds[:s]) and not (
+                # ('pegiat lingkungan Herliana Tonyeq': the environment an activist works for)
+                head > 0 and toks[head - 1].low in vocab.ROLE_HEADS and toks[head - 1].text.islower()
+                and toks[head - 1].low not in {"warga", "tim", "anak"}):
             continue  # 'warga kampung Sukamaju Indah', 'di kalangan Umat Islam', 'patung Sultan Hasanuddin'
         if s > 0 and run[s - 1].low in vocab.BRANDS:
             continue  # 'Honda Supra', 'Toyota Avanza': a model, not a person
@@ -860,6 +870,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
             if back.low in _ROLE_COMPLEMENTS and i0 >= 2 and toks[i0 - 2].low in {"tokoh", "pemuka", "pemangku", "ketua"} and (
                     back.text.islower() and toks[i0 - 2].text.islower() and len(words) >= 2):
                 role_before, evidence = True, "strong"  # 'serta tokoh adat Obaja Himan'
+            elif i0 >= 2 and len(words) >= 2 and back.text.islower() and _descriptive(back.low) and (
+                    back.low not in vocab.ROLE_HEADS) and toks[i0 - 2].low in vocab.ROLE_HEADS and (
+                    toks[i0 - 2].text.islower()) and toks[i0 - 2].low not in {"warga", "tim", "anak"}:
+                role_before, evidence = True, "strong"  # 'pegiat lingkungan Herliana Tonyeq', 'pengamat politik X Y'
             elif back.low in vocab.ROLE_HEADS and back.text.islower() and back.low not in {"warga", "tim", "anak"} and (
                     len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS or (
                         # 'terdakwa Rozir diduga ...': the legal roles name the person next

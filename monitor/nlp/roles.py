@@ -70,6 +70,9 @@ def role_before(text: str, start: int, limit_start: int = 0) -> str | None:
     seg = text[max(limit_start, start - 160):start]
     seg = re.sub(r"(\.(?:com|id|co|net|news))\s*[-–—]\s*", r"\1 – ", seg)  # 'KOMPAS.com-Bupati Sumenep'
     seg = _unglue(seg)
+    # 'Ketua Bawaslu Kota Lubuklinggau, yang juga mantan aktivis mahasiswa itu, Ahmad Ridwan': the aside between
+    # the office and its holder
+    seg = re.sub(r"(?<=[A-Za-z]),\s*yang\s+(?:juga\s+)?[a-z][^,.;:\n]{2,80}?\s+(?:itu|ini|tersebut)\s*,\s*$", ", ", seg)
     toks = _WORD.findall(seg)
     while toks and toks[-1].rstrip(".").lower() in vocab.HONORIFICS:
         toks.pop()

@@ -24,7 +24,7 @@ ROLE_HEADS = {
     "danrem", "danramil", "pangdam", "panglima", "komisioner", "presiden", "menteri", "mendagri", "menko",
     "pj", "plt", "plh", "penjabat", "pengamat", "dosen", "akademisi", "peneliti", "warga", "tokoh", "koordinator",
     "pimpinan", "ketum", "waketum", "staf", "staff", "kasat", "kasatreskrim", "kabag", "kabid", "kadis", "kasi",
-    "manajer", "pendiri", "pembina", "penasihat", "penasehat", "sekretaris", "aktivis", "advokat", "kuasa",
+    "manajer", "pendiri", "pembina", "penasihat", "penasehat", "sekretaris", "aktivis", "pegiat", "penggiat", "pemerhati", "advokat", "kuasa",
     "pengacara", "jaksa", "hakim", "kajari", "kajati", "kapten", "kasubag", "kasubbag", "kepsek", "rektor",
     "dekan", "guru", "ustadz", "imam", "pendeta", "pengasuh", "panelis", "moderator", "kasubbid", "kasubid", "petani", "nelayan", "pedagang", "pemilik", "owner", "ceo",
     "founder", "relawan", "simpatisan", "kader", "politisi", "politikus", "wakapolres", "wakapolda", "kapuspen",
@@ -118,7 +118,7 @@ COUNTRIES = {
 }
 NON_NAME = BRANDS | COUNTRIES | {"teheran", "washington", "moskow", "beijing", "tokyo", "riyadh", "kairo", "gaza", "kyiv", "kiev",
                      "london", "paris", "berlin", "canberra", "ottawa", "brussel", "jenewa", "pyongyang", "seoul",
-                     "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", 
+                     "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", "laot",
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
