@@ -989,6 +989,13 @@ def test_an_aside_between_the_office_and_its_holder(nlp):
     assert [(p["name"], p["roles"], p["candidate"]) for p in r["people"]] == [("Ahmad Ridwan", ["ketua bawaslu"], None)]
 
 
+def test_a_serving_policeman_is_no_candidate(nlp):
+    # 'I Made Suardana' is also a Jembrana candidate's full name; a Bripka in Donggala is not him
+    r = analyze("Curi motor", "Penyerahan didampingi Bhabinkamtibmas Kelurahan Boya Bripka I Made Suardana di Donggala.",
+                nlp=nlp)
+    assert [(p["name"], p["candidate"]) for p in r["people"]] == [("I Made Suardana", None)]
+
+
 def test_who_runs_the_election_is_no_candidate(nlp):
     # 'H. RUDI' runs in Kota Batu; Pontianak's Bawaslu chair is someone else, even where Kota Batu is named
     text = ("PONTIANAK, tepiankapuas.com – Rombongan dari Kota Batu ikut menonton. Ketua Bawaslu Kota Pontianak, "
@@ -1358,6 +1365,15 @@ def test_round8_nickname_and_a_described_officer(nlp):
      "bunga harus sejahtera,\u201d kata perempuan yang akrab disapa Nita Wenur itu.",
      ["Agussalim", "Aloysius Nahak", "Arham Basmin Mattayang", "Erwin Barabba", "Herliana Tonyeq", "Markus Ingan",
       "Marlina boru Sinaga", "Miky Junita Linda Wenur", "Muhammad Yusuf", "Rahmat", "Rusni Dai"]),
+    # round 13, the mess of small outlets: a name printed in capitals after a cue or before a speech verb; a
+    # Chinese given name that is also a word; 'X alias "Y"'; 'milik X'; a region's short name before a name
+    # opener; a title inside a KPU name; a greeting; a typo of 'Menurut'
+    ("\"Debat ini bukan ajang saling menjatuhkan,\" kata M. YUSUF PRANATA. Pemilik toko Liem Kok Hwa (61) dan "
+     "pemilik kamera, Irfan alias \"Ippang\" (31), hadir di toko milik Lim Kok Seng. Sekretaris DPD PAN Mateng Muh. "
+     "Ridwan Daeng Tompo dan Hasrat Haji Nabi hadir. \"Om Swastiastu, kita satu keluarga,\" kata Andi Baso. Menurt "
+     "Rusman, kades dilarang kampanye.",
+     ["Andi Baso", "Hasrat Haji Nabi", "Irfan", "Liem Kok Hwa", "Lim Kok Seng", "M. Yusuf Pranata",
+      "Muh. Ridwan Daeng Tompo", "Rusman"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1425,6 +1441,15 @@ def test_names_from_the_written_rounds(nlp, text, names):
      "Nuryamah mengatakan keluhan soal harga singkong ia dengar di setiap desa. Pengamat Bayu Setiawan Nugroho menilai "
      "keberatan saksi dalam pleno merupakan hal yang wajar. Ahmad Syaiful memaparkan tiga program unggulan mereka.",
      ["Marfendi", "Syahrial Tarigan", "Agung Pambudi", "Ela Siti Nuryamah", "Bayu Setiawan Nugroho"]),
+    # round 13: typos in cues and speech verbs; 'Tambahnya,' opening a quote; a mark typed twice; a nickname in
+    # quote marks; a described person's nickname with a Chinese courtesy title; a name in capitals before its verb
+    ("Ketua KPU Andi Rahman hadir. \"Kami siap bekerja keras,\" ujarnnya. \"Semua aman terkendali,\" tegasny.\n\n"
+     "Tambahnya, \u201cYang sudah mengabdi belasan tahun jangan tersingkir.\u201d\n\nCalon bupati Bambang Firdaus yang "
+     "akrab disapa \"BBF\" hadir. \"\"Petani jagung kita harus naik kelas,\" ujar BBF. Ketua tim Andi Baso mengatakn program "
+     "bantuan bibit akan dilanjutkan.\n\nToko milik Lim Kok Seng (Koh Aseng) ada di depan.\n\n\u2018Kami memang pasang empat "
+     "kamera,\u2019 kata pria yang akrab disapa Koh Aseng itu. Ketua KPU Enrekang SUDIRMAN PALISURI mengatakan rekapitulasi "
+     "berjalan lancar.",
+     ["Andi Rahman"] * 3 + ["Bambang Firdaus", "Andi Baso", "Lim Kok Seng", "Sudirman Palisuri"]),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

@@ -63,6 +63,11 @@ def _entities(text: str) -> str:
         # ''Saya harap ...,'' pungkasnya: two apostrophes for a quotation mark, as some outlets type it.
         text = re.sub(r"(?:''|\u2018\u2018|\u2019\u2019)(?=\w)", ' "', text)
         text = re.sub(r"''|\u2018\u2018|\u2019\u2019", '" ', text)
+    if '""' in text:
+        import re
+
+        # '""Datang ke TPS itu hak kita semua ...," Ungkap ...': a mark typed twice
+        text = re.sub(r'(?<![\w"])""(?=\w)', ' "', text)
     if "&" not in text:
         return text
     import html
@@ -90,6 +95,7 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
         nlp = _DEFAULT
     title, tkeep = _soft_hyphens(_entities((title or "").strip()))
     text, keep = _soft_hyphens(_entities(text or ""))
+    text = _names_in_capitals(text)
     doc = nlp.make_doc(text)
     doc.user_data["text"] = text  # doc.text is rebuilt from tokens on every access
     doc.user_data["title"] = title
@@ -102,6 +108,53 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
             if k:
                 item["start"], item["end"] = k[item["start"]], k[item["end"] - 1] + 1
     return result
+
+
+def _names_in_capitals(text: str) -> str:
+    """Some outlets print a speaker's name in capitals ('kata M. YUSUF PRANATA', 'Ketua KPU Enrekang SUDIRMAN
+    PALISURI mengatakan'): such a run is read as the name it is, written in the usual case (same length, so the
+    offsets hold). A run of two or more words counts when it follows a speech cue or a police rank, or a speech verb
+    follows it; never when a word of it is an office, a party or a place, nor where a sentence or a paragraph opens
+    (datelines and headlines stand there in capitals), nor after a credit's slash or colon."""
+    import re
+
+    if not re.search(r"[A-Z]{3}", text):
+        return text
+    from monitor.nlp import vocab
+    from monitor.nlp.parties import find_parties
+    from monitor.nlp.regions import forms as region_forms
+
+    def skip_word(w: str) -> bool:
+        return w in vocab.ORG_WORDS or w in vocab.ROLE_WORDS or w in region_forms() or w in vocab.NEVER_NAMES or (
+            w in vocab.HONORIFICS) or bool(find_parties(w.upper()))
+
+    def fix(m):
+        run = m.group()
+        words = list(re.finditer(r"[A-Z][A-Z'\u2019]*\.?", run))
+        while words and skip_word(words[0].group().rstrip(".").lower()):
+            words.pop(0)  # 'AKBP ANDI SULFIKAR': the rank stays as written
+        if len(words) < 2 or any(skip_word(w.group().rstrip(".").lower()) for w in words) or not all(
+                re.search(r"[AIUEO]", w.group()) or len(w.group().rstrip(".")) == 1 for w in words):
+            return run
+        at = m.start() + words[0].start()
+        before = text[max(0, at - 40):at]
+        after = text[m.end():m.end() + 30]
+        if re.search(r"(?:^|\n)\s*$|[/|:]\s*$", before) or re.search(r"[.!?]\s*$", before) and not re.search(
+                r"\b(?:[A-Z]|[A-Z][a-z]{1,3})\.\s*$", before):
+            return run  # a paragraph or a sentence opens here ('Drs. ALI BASA' is a title, then the name)
+        cued = re.search(r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|sebut|imbuh|tambah|lanjut|pungkas|menurut|"
+                         r"oleh|bernama)\s*$", before) or re.search(r"\b(?:AKBP|AKP|Kompol|Iptu|Ipda|Aiptu|Aipda|Bripka|Brigpol|Briptu)\s*$", before)
+        vm = re.match(r"\s*,?\s*(?:(?:juga|pun|lantas|kemudian)\s+)?([a-z]+)\b", after)
+        verb = vm and (vm.group(1) in vocab.SPEECH_VERBS or vm.group(1) in {"selaku", "sebagai"})
+        if not (cued or verb):
+            return run
+        out = list(run)
+        for w in words:
+            for k in range(w.start() + 1, w.end()):
+                out[k] = out[k].lower()
+        return "".join(out)
+
+    return re.sub(r"\b[A-Z][A-Z'\u2019]*\.?(?:\s+[A-Z][A-Z'\u2019]*\.?)+\b(?![.]\w)", fix, text)
 
 
 def _soft_hyphens(text: str):

@@ -656,11 +656,12 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
 
 
 _ALIAS_RX = re.compile(
-    r"\s*(?:\(\s*(?P<hon>(?:Gus|Kang|Cak|Bang|Mas|Abah|Kak|Daeng|Uda|Bung|Pak|Bu|Mbak|Ning|Mbah|Om|Puang)\s+)?(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
+    r"\s*(?:\(\s*(?P<hon>(?:Gus|Kang|Cak|Bang|Mas|Abah|Kak|Daeng|Uda|Bung|Pak|Bu|Mbak|Ning|Mbah|Om|Puang|Koh|Cik)\s+)?(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
     r",?\s*(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|disapa|dipanggil|dikenal\s+dengan|"
     r"sapaan\s+(?:akrab|karib)(?:nya)?|alias|atau)"
     r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng|Bro|Cak|Ning|Kang|Uda)\s+)?"
-    r"(?P<nick>[A-Z][A-Za-z'-]{1,20})(?![\w-]|\s+[A-Z]))"
+    # (the nickname in quote marks: 'yang akrab disapa "BBF"')
+    r"[\"\u201c]?(?P<nick>[A-Z][A-Za-z'-]{1,20})[\"\u201d]?(?![\w-]|\s+[A-Z]))"
 )
 
 
@@ -673,7 +674,7 @@ _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]
                              # 'Mantan Wali Kota Semarang yang akrab disapa Hendi itu'
                              r"(?:[Mm]antan\s+|[Ee]ks\s+)?(?:Wali\s+Kota|Bupati|Gubernur|Wakil\s+[A-Z]\w+|Ketua|Menteri|Kapolres|"
                              r"Kapolda|Camat|Kepala|Sekretaris|Direktur|Rektor|Calon\s+[A-Z]\w+)(?:\s+[A-Z][\w-]*){0,4})\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
-                             r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning)\s+)?"
+                             r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning|Koh|Cik)\s+)?"
                              r"(?P<nick>[A-Z][a-z]{2,15}(?:\s+[A-Z][a-z]{2,15})?)\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")
@@ -942,7 +943,10 @@ def _by_ballot(st: State, position: str, number: int) -> list[int]:
 
 _RUNS_THE_ELECTION = re.compile(r"\b(?:ketua|anggota|komisioner|koordinator|kepala)\b.*\b(?:kpu|kpud|bawaslu|panwaslih|"
                                 r"panwaslu|panwascam|kip|ppk|pps|kpps|dkpp)\b|^(?:kapolres|kapolresta|kapolda|kapolsek|"
-                                r"hakim|jaksa)\b|^saksi\s+(?:paslon|pasangan|calon|partai|tps)\b")
+                                r"hakim|jaksa|bhabinkamtibmas|babinsa|danramil|kanit|kasat|kasi\s+humas)\b|"
+                                r"^saksi\s+(?:paslon|pasangan|calon|partai|tps)\b|"
+                                # serving police below the top ranks ('Bripka I Made Suardana' is no candidate in Bali)
+                                r"\b(?:bripka|brigpol|briptu|bripda|bharada|aipda|aiptu|ipda|iptu|akp|kompol)$")
 _OBSERVER = re.compile(r"^(?:pengamat|akademisi|dosen|peneliti)\b")
 
 
@@ -1322,7 +1326,11 @@ def detect_quotes(st: State) -> None:
                 elif vm_.group().lower() in _WRITES and not (vm and vm.group().lower() in _WRITES):
                     vm = vm_  # ('menuliskan caption yang berbunyi': the writer is the subject of the first)
             mm = _MENURUT.search(lead)
-            if mm:
+            nya_lead = re.fullmatch(r"\s*([A-Za-z]+?)nya\s*[,:]?\s*", lead)
+            if nya_lead and nya_lead.group(1).lower() in vocab.CUES:
+                # 'Tambahnya, “Yang sudah mengabdi ...”': the speaker of the quote before goes on
+                q.cue, spk = nya_lead.group(1).lower() + "nya", "carry"
+            elif mm:
                 if mm.group().lower().endswith("nya"):
                     spk = "carry"
                 else:
@@ -1816,6 +1824,28 @@ _AFTER_NAME_VERB = re.compile(r"(?P<sp>\s?)(?P<v>[a-z]{5,})(?=[\s,:])")
 _CLAUSE_LEAD = re.compile(r"^\s*[,:]?\s*(?:bahwa|jika|kalau|,)?\s*")
 
 
+@lru_cache(maxsize=4096)
+def _typo_say(w: str) -> str | None:
+    """The speech verb a hurried desk mistyped by a letter dropped or doubled ('mengatakn', 'menyebutkn')."""
+    if len(w) < 8 or not w.startswith("me") or w in vocab.SPEECH_VERBS:
+        return None
+    # only a shape no Indonesian word has ('-kn', a doubled final letter): 'mematikan' is a word, not 'memastikan'
+    if not re.search(r"(?:[bcdfghjklmpqrstvwxyz]n|([a-z])\1)$", w):
+        return None
+    for v in SAY_VERBS:
+        # (a letter dropped or doubled, not changed: 'menyatukan' is a word of its own, not 'menyatakan')
+        if len(v) >= 8 and abs(len(v) - len(w)) == 1 and v[:4] == w[:4] and _one_edit(v, w):
+            return v
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) < len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + 1:] == b[i:]
+
+
 def _name_verb(st: State, text: str, s: int, e: int, inside_quote) -> Quote | None:
     for m in st.mentions:
         if m.in_title or not s <= m.span.start < e or inside_quote(m.span.start):
@@ -1824,6 +1854,7 @@ def _name_verb(st: State, text: str, s: int, e: int, inside_quote) -> Quote | No
         if not vm:
             continue
         v = vm.group("v")
+        v = _typo_say(v) or v
         if not (v == "sebut" or (not vm.group("sp") and v in vocab.SPEECH_VERBS and v in SAY_VERBS)):
             continue
         after = text[vm.end():e]
@@ -1911,6 +1942,7 @@ def _indirect(st: State, text: str, inside_quote, subject_before) -> list[Quote]
             continue
         for vm in _VERB_TOKEN.finditer(sent):
             w = vm.group("w").lower()
+            w = _typo_say(w) or w  # ('Azis mengatakn program bantuan ...')
             after = sent[vm.end():]
             if w not in vocab.SPEECH_VERBS:
                 # 'bersikukuh bahwa', 'percaya bahwa', 'memproyeksikan bahwa': any verb with a 'bahwa' clause

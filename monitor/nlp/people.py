@@ -34,6 +34,7 @@ _ARABIC_AL = re.compile(r"(?:Al|El)-[A-Z][a-z]{2,}")
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
+QUOTE_CHARS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir.", "drh.", "drh"}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
@@ -475,8 +476,11 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
         kinds = [("O" if skip(tk.start) or tk.low in places else _kind(tk, sent_start and k == 0))
                  for k, tk in enumerate(run)]
         for k, tk in enumerate(run):
-            if k and (kinds[k] in "CO" or kinds[k] == "T" and k == len(run) - 1) and kinds[k - 1] == "N" and (
-                    run[k - 1].low, tk.low) in _registry_pairs():
+            if 0 < k < len(run) - 1 and kinds[k] == "C" and len(tk.text) <= 4 and run[k - 1].low in _CHINESE_SURNAMES and (
+                    _kind(run[k + 1], False) == "N"):
+                kinds[k] = "N"  # 'Liem Kok Hwa', 'Lim Kok Seng': a Chinese given name, not the particle 'kok'
+            if k and (kinds[k] in "CO" or kinds[k] == "T" and (k == len(run) - 1 or (tk.low, run[k + 1].low) in _registry_pairs())) and (
+                    kinds[k - 1] == "N") and (run[k - 1].low, tk.low) in _registry_pairs():
                 kinds[k] = "N"  # 'Muchlis Tapi Tapi': a candidate's name as KPU writes it
             if k and k == len(run) - 1 and kinds[k] == "R" and kinds[k - 1] == "N" and re.match(
                     r"\s*\(\d{1,2}\)", text[tk.end:tk.end + 6]):
@@ -714,6 +718,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 s = e - half  # 'Bakal Panggil Fadli Zon Fadli Zon menegaskan': a glued headline ends with the name
                 break
         words = [w.text for w in run[s:e]]
+        if e - s >= 3 and s > 0 and kinds[s - 1] in "AO" and run[s - 1].text.isupper() and run[s].low not in vocab.NAME_WORDS and (
+                run[s + 1].low.rstrip(".") in _NAME_OPENERS):
+            s += 1  # 'Sekretaris DPD PAN Mateng Muh. Ridwan Daeng Tompo': the body's place, then the name
+            words = words[1:]
         if len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[1].rstrip(".").lower() in _SPACED_DEGREE and (
                 i0 + s > 0 and toks[i0 + s - 1].text == ","):
             continue  # ', M. Hum.': a degree written with a space
@@ -900,6 +908,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         nxt2 = toks[last_idx + 2] if last_idx + 2 < len(toks) else None
         if prev is not None and prev.low in _STRONG_BEFORE and ends_run:
             evidence = "strong"
+        if prev is not None and prev.low == "milik" and ends_run and (len(words) >= 2 or words[0].lower() in vocab.NAME_WORDS):
+            evidence = "strong"  # 'toko bangunan milik Lim Kok Seng' (but 'perahu karet milik Balawista': a body)
         # 'seorang pria bernama Andi', 'korban yang bernama Siti': named after a word for a person (not
         # 'aplikasi bernama Kinasih').
         if prev is not None and prev.low == "bernama" and ends_run and s == 0 and any(
@@ -912,6 +922,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if nxt is not None:
             if nxt.low in vocab.SPEECH_VERBS or nxt.low in {"selaku", "sebagai"}:
                 evidence = "strong"
+            elif nxt.low == "alias" and nxt2 is not None and (nxt2.text[:1].isupper() or nxt2.text in QUOTE_CHARS):
+                evidence = "strong"  # ', Irfan alias "Ippang" (31), mengaku': a person and the name people call him
             elif nxt.low in _STRONG_AFTER and not lone_initial:
                 evidence = "strong"
             elif nxt.text == "," and nxt2 is not None and (
@@ -1013,6 +1025,11 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         surface = text[run[s].start:run[e - 1].end]
         spans.append(NameSpan(run[s].start, run[e - 1].end, words, surface, evidence, role_before))
     return spans
+
+
+# Chinese-Indonesian surnames as the press spells them: the short given names after them may be ordinary words.
+_CHINESE_SURNAMES = {"liem", "lim", "tan", "oei", "oey", "tjoa", "ong", "kwee", "the", "lie", "tjhin", "khoo", "kho", "sie",
+                     "thio", "gouw", "liauw", "njoo", "tio", "tjia", "tjan", "yap", "lauw", "phoa", "goh", "tjong"}
 
 
 # Balinese birth-order names, then the caste and noble names that may follow the 'I' or 'Ni' too.

@@ -142,6 +142,18 @@ def _mk(text: str, s: int, e: int, speaker) -> Quote:
     return Quote(s, e, inner, True, speaker=speaker)
 
 
+def _typo_cue(word: str) -> str | None:
+    """The cue a mistyped word stands for: a letter doubled ('ujarnnya', 'katannya'), the final 'a' of '-nya' or
+    its 'n' dropped ('tegasny', 'ujarya')."""
+    import re
+
+    for w in (re.sub(r"(.)\1", r"\1", word), word + "a" if word.endswith("ny") else "",
+              word[:-2] + "nya" if word.endswith("ya") and not word.endswith("nya") else ""):
+        if len(w) >= 4 and w != word and (w in vocab.CUES or w.endswith("nya") and w[:-3] in vocab.CUES):
+            return w
+    return None
+
+
 def cue_after(text: str, end: int):
     """(cue, rest_start, carried) when a speech cue follows the closing mark."""
     m = _CUE_AFTER.match(text[end:end + 220])
@@ -154,6 +166,13 @@ def cue_after(text: str, end: int):
     word = cue + ("nya" if nya else "")
     if nya and cue not in vocab.CUES and word in vocab.CUES:
         nya = False  # 'tanya' is a cue of its own, not 'ta' + '-nya'
+    if cue not in vocab.CUES and word not in vocab.CUES and cue not in vocab.SPEECH_VERBS and word not in vocab.SPEECH_VERBS:
+        # a hurried desk's typo in the cue: 'ujarnnya', 'katannya', 'tegasny', 'ujarya'
+        fixed = _typo_cue(word)
+        if fixed:
+            nya = fixed.endswith("nya") and fixed[:-3] in vocab.CUES
+            cue = fixed[:-3] if nya else fixed
+            word = fixed
     base = cue
     if base not in vocab.CUES and word not in vocab.CUES:
         if base in vocab.SPEECH_VERBS or word in vocab.SPEECH_VERBS:

@@ -11,7 +11,7 @@ HONORIFICS = {
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
-    "kang", "akang", "mang", "ceu", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
+    "kang", "akang", "mang", "ceu", "koh", "cik", "cece", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
 } | CLERGY_TITLES | ARMY_CORPS
 
@@ -118,7 +118,7 @@ COUNTRIES = {
 }
 NON_NAME = BRANDS | COUNTRIES | {"teheran", "washington", "moskow", "beijing", "tokyo", "riyadh", "kairo", "gaza", "kyiv", "kiev",
                      "london", "paris", "berlin", "canberra", "ottawa", "brussel", "jenewa", "pyongyang", "seoul",
-                     "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", "laot",
+                     "haul", "zero", "mahkota", "maha", "tuhan", "allah", "swt", "asusila", "laot", "swastiastu", "shanti", "santih",  # ('Om Swastiastu': a greeting)
     "pilkada", "pilbup", "pilwalkot", "pilgub", "pemilu", "pileg", "pilpres", "pilkades", "pemilihan",
     "kepala", "daerah", "serentak", "tahun", "indonesia", "nasional", "republik", "allah", "swt", "saw",
     "tuhan", "insya", "insha", "insyaallah", "alhamdulillah", "assalamualaikum", "bismillah", "masya",
@@ -216,4 +216,5 @@ MINISTER_SHORT = {
 # Conjunctions and prepositions that open sentences capitalised; the name lexicon has a few of them as noise.
 NEVER_NAMES = {"giliran", "tapi", "tetapi", "namun", "dan", "lalu", "kemudian", "sementara", "bahkan", "sedangkan", "apalagi",
                "karena", "jika", "kalau", "meski", "meskipun", "walau", "agar", "supaya", "saat", "ketika", "setelah",
-               "sebelum", "usai", "bagi", "untuk", "dengan", "oleh", "dari", "pada", "adapun", "selain", "sehingga"}
+               "sebelum", "usai", "bagi", "untuk", "dengan", "oleh", "dari", "pada", "adapun", "selain", "sehingga",
+               "menurt", "menrut", "menuru"}  # (typos of 'Menurut' opening a sentence)
