@@ -1832,7 +1832,7 @@ def _typo_say(w: str) -> str | None:
     # only a shape no Indonesian word has ('-kn', a doubled final letter): 'mematikan' is a word, not 'memastikan'
     if not re.search(r"(?:[bcdfghjklmpqrstvwxyz]n|([a-z])\1)$", w):
         return None
-    for v in SAY_VERBS:
+    for v in sorted(SAY_VERBS):
         # (a letter dropped or doubled, not changed: 'menyatukan' is a word of its own, not 'menyatakan')
         if len(v) >= 8 and abs(len(v) - len(w)) == 1 and v[:4] == w[:4] and _one_edit(v, w):
             return v

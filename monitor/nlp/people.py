@@ -34,7 +34,7 @@ _ARABIC_AL = re.compile(r"(?:Al|El)-[A-Z][a-z]{2,}")
 _GLUED = re.compile(r"^([A-Za-z][a-z]{2,})(?=[A-Z][a-z]{2,})")
 _AFFIXED = re.compile(r"^(?:pe[nmr]?|peng|peny|ke|per|ber|ter|me[nm]?|meng|meny|di)[a-z]{3,}(?:an|kan)$|^[a-z]{4,}an$|"
                       r"^pe[nmr]?[a-z]{4,}$|^ke[a-z]{4,}an$|^(?:ter|ber|mem|men|meng|meny)[a-z]{4,}$")
-QUOTE_CHARS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+_QUOTE_CHARS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
 _LOWER_HONORIFIC = {"dr.", "drg.", "dr", "ir.", "drh.", "drh"}
 _STRONG_AFTER = {
     "selaku", "sebagai", "mengatakan", "menyebut", "menyebutkan", "menegaskan", "menjelaskan", "mengaku",
@@ -113,10 +113,10 @@ _NAME_OPENERS = {"abdul", "abd", "muhammad", "muhamad", "mohammad", "mohamad", "
 
 
 _ORG_TAIL = {"agung", "raya", "besar", "tinggi", "negeri", "utama", "pusat", "nasional", "bersama", "konstitusi"}
-# Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 # What follows the last words of an office's name ('Menteri Pemuda dan Olah Raga, Dito Ariotedjo', 'Dinas ... Bina
 # Marga dan Cipta Karya (DPUBMCK) Jateng Hanung'): its acronym in brackets, or a comma and the holder's name.
 _OFFICE_NAME_ENDS = re.compile(r"\s*(?:\(\s*[A-Z][A-Za-z0-9]{2,}\s*\)|,\s*(?:(?:H|Hj|Dr|dr|Ir|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)")
+# Endings of one-word Javanese and Malay names (Suhartoyo, Sudaryono, Kusnadi, Sugiharto).
 _MONONYM = re.compile(r"^[a-z]{3,}(?:to|no|yo|di|ti|ni|wan|man|din|yah|sih|ati|ono)$")
 _SURNAME_ROLES = {"hakim", "jaksa", "dokter", "imam"}
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
@@ -922,7 +922,7 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         if nxt is not None:
             if nxt.low in vocab.SPEECH_VERBS or nxt.low in {"selaku", "sebagai"}:
                 evidence = "strong"
-            elif nxt.low == "alias" and nxt2 is not None and (nxt2.text[:1].isupper() or nxt2.text in QUOTE_CHARS):
+            elif nxt.low == "alias" and nxt2 is not None and (nxt2.text[:1].isupper() or nxt2.text in _QUOTE_CHARS):
                 evidence = "strong"  # ', Irfan alias "Ippang" (31), mengaku': a person and the name people call him
             elif nxt.low in _STRONG_AFTER and not lone_initial:
                 evidence = "strong"
