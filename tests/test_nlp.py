@@ -1374,6 +1374,12 @@ def test_round8_nickname_and_a_described_officer(nlp):
      "Rusman, kades dilarang kampanye.",
      ["Andi Baso", "Hasrat Haji Nabi", "Irfan", "Liem Kok Hwa", "Lim Kok Seng", "M. Yusuf Pranata",
       "Muh. Ridwan Daeng Tompo", "Rusman"]),
+    # round 14: a full name right after a body ('Ketua KPU Hasrun Tamburaka'); a surname the lists know ends in a
+    # word ('Simanjuntak'); an office over a one-word place, then a name opener; names in capitals after an office
+    ("Ketua KPU Hasrun Tamburaka hadir. Hal senada disampaikan Ketua DPC Partai Gerindra Musi Rawas, Togar "
+     "Simanjuntak. Kepala Desa Buli Abdul Kadir Sangaji menambahkan perahu akan didata. Cawabup AHERUDDIN dan Cawabup "
+     "FREDY TUDA hadir. Kepala BAPPEDA dan Ketua KONI hadir.",
+     ["Abdul Kadir Sangaji", "Aheruddin", "Fredy Tuda", "Hasrun Tamburaka", "Togar Simanjuntak"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names
@@ -1450,6 +1456,11 @@ def test_names_from_the_written_rounds(nlp, text, names):
      "kamera,\u2019 kata pria yang akrab disapa Koh Aseng itu. Ketua KPU Enrekang SUDIRMAN PALISURI mengatakan rekapitulasi "
      "berjalan lancar.",
      ["Andi Rahman"] * 3 + ["Bambang Firdaus", "Andi Baso", "Lim Kok Seng", "Sudirman Palisuri"]),
+    # round 14: 'Ia' after a private person brought in with an age or a nickname, not the last speaker
+    ("Kapolsek Rudy Lumintang memimpin pencarian. \"Laporan kami terima Minggu pagi,\" kata Rudy.\n\nNelayan yang "
+     "pertama kali melihat korban adalah La Udin (52). Ia mengaku awalnya mengira perahu itu kosong.\n\nRekaman berasal "
+     "dari toko milik Hendrik Tanoto alias \"Ahong\". Ia mengaku rekaman kameranya sudah sering dipakai polisi.",
+     ["Rudy Lumintang", "La Udin", "Hendrik Tanoto"]),
 ])
 def test_speakers_from_the_written_rounds(nlp, text, speakers):
     assert [q["speaker"] for q in analyze("Berita", text, nlp=nlp)["quotes"]] == speakers

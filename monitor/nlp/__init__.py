@@ -113,9 +113,10 @@ def analyze(title: str, text: str, *, region: str | None = None, nlp=None) -> di
 def _names_in_capitals(text: str) -> str:
     """Some outlets print a speaker's name in capitals ('kata M. YUSUF PRANATA', 'Ketua KPU Enrekang SUDIRMAN
     PALISURI mengatakan'): such a run is read as the name it is, written in the usual case (same length, so the
-    offsets hold). A run of two or more words counts when it follows a speech cue or a police rank, or a speech verb
-    follows it; never when a word of it is an office, a party or a place, nor where a sentence or a paragraph opens
-    (datelines and headlines stand there in capitals), nor after a credit's slash or colon."""
+    offsets hold). A run of two or more words counts when it follows a speech cue, an office or a police rank, or a
+    speech verb follows it (one word only after an office, when the lists know it as a name word); never when a
+    word of it is an office, a party or a place, nor where a sentence or a paragraph opens (datelines and headlines
+    stand there in capitals), nor after a credit's slash or colon."""
     import re
 
     if not re.search(r"[A-Z]{3}", text):
@@ -133,11 +134,15 @@ def _names_in_capitals(text: str) -> str:
         words = list(re.finditer(r"[A-Z][A-Z'\u2019]*\.?", run))
         while words and skip_word(words[0].group().rstrip(".").lower()):
             words.pop(0)  # 'AKBP ANDI SULFIKAR': the rank stays as written
-        if len(words) < 2 or any(skip_word(w.group().rstrip(".").lower()) for w in words) or not all(
+        if not words or any(skip_word(w.group().rstrip(".").lower()) for w in words) or not all(
                 re.search(r"[AIUEO]", w.group()) or len(w.group().rstrip(".")) == 1 for w in words):
             return run
         at = m.start() + words[0].start()
         before = text[max(0, at - 40):at]
+        last = re.search(r"(\w+)\s*(?:\b(?:H|Hj|Dr|dr|Ir|Drs|Prof)\.?\s*)*$", before)  # (past 'H.', 'Dr.')
+        after_role = bool(last) and last.group(1).lower() in vocab.ROLE_HEADS and last.group(1)[:1].isupper()
+        if len(words) == 1 and not (after_role and len(words[0].group()) >= 5 and words[0].group().lower() in vocab.NAME_WORDS):
+            return run  # one word in capitals is mostly an acronym ('Ketua KONI'); 'Cawabup AHERUDDIN' is a name
         after = text[m.end():m.end() + 30]
         if re.search(r"(?:^|\n)\s*$|[/|:]\s*$", before) or re.search(r"[.!?]\s*$", before) and not re.search(
                 r"\b(?:[A-Z]|[A-Z][a-z]{1,3})\.\s*$", before):
@@ -147,7 +152,7 @@ def _names_in_capitals(text: str) -> str:
             r"\b(?:AKBP|AKP|Kompol|Iptu|Ipda|Aiptu|Aipda|Bripka|Brigpol|Briptu)\s*$", before)
         vm = re.match(r"\s*,?\s*(?:(?:juga|pun|lantas|kemudian)\s+)?([a-z]+)\b", after)
         verb = vm and (vm.group(1) in vocab.SPEECH_VERBS or vm.group(1) in {"selaku", "sebagai"})
-        if not (cued or verb):
+        if not (cued or verb or after_role):
             return run
         out = list(run)
         for w in words:
@@ -155,7 +160,7 @@ def _names_in_capitals(text: str) -> str:
                 out[k] = out[k].lower()
         return "".join(out)
 
-    return re.sub(r"\b[A-Z][A-Z'\u2019]*\.?(?:\s+[A-Z][A-Z'\u2019]*\.?)+\b(?![.]\w)", fix, text)
+    return re.sub(r"\b[A-Z][A-Z'\u2019]*\.?(?:\s+[A-Z][A-Z'\u2019]*\.?)*(?<=[A-Z]{2})\b(?![.]\w)", fix, text)
 
 
 def _soft_hyphens(text: str):

@@ -1571,6 +1571,16 @@ def _carry(st, text, body, last, last_pos, start, inside_quote):
         # 'Pertanyaan itu langsung dijawab Marfendi ... . Menurutnya, ...': the one who answered
         subjects = [m for m in fresh if _ANSWERED_BY.search(text[max((a for a, b in st.sents if a <= m.span.start),
                                                                       default=0):m.span.start])]
+    if not subjects and fresh:
+        # 'Nelayan yang pertama melihat korban adalah La Udin (52). Ia mengaku ...', '... toko milik Hendrik Tanoto
+        # alias "Ahong". Ia mengaku ...': someone brought into the story just before, though not as the subject
+        s0 = max((a for a, b in st.sents if a < start and b <= start + 1), default=0)
+        new = {m.cluster for m in fresh if m.span.start >= s0 and not any(
+            x.cluster == m.cluster and x.span.start < m.span.start for x in body)
+            # (brought in as private people are: with an age or the name people call them)
+            and re.match(r"\s*(?:\(\d{1,3}\)|alias\b)", text[m.span.end:m.span.end + 12])}
+        if len(new) == 1 and not any(m.cluster not in new and m.span.start >= s0 for m in fresh):
+            return new.pop()
     if subjects:
         s0 = max((a for a, b in st.sents if a <= subjects[-1].span.start), default=0)
         last = [m for m in subjects if m.span.start >= s0]

@@ -194,8 +194,8 @@ def _glued_suffix(t: str, known: frozenset | set, after_name: bool = False) -> i
     `after_name`: the word closes a capitalised run ('Kaesang Pangarepmenemui'), where a me- verb
     glued on is split off even when the surname is unknown."""
     body = t.rstrip(".")
-    if not body[1:].islower() or len(body) < 6:
-        return None
+    if not body[1:].islower() or len(body) < 6 or body.lower() in vocab.NAME_WORDS:
+        return None  # ('Simanjuntak' is a surname the lists know, not 'Simanjun' + 'tak')
     for cut in range(len(body) - 2, 2, -1):
         suffix, prefix = body[cut:], body[:cut].lower()
         verb = suffix in vocab.SPEECH_VERBS or suffix in vocab.TOPIC_VERBS
@@ -396,7 +396,8 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
             if m.group(0)[:4] == "Kota" and re.search(r"(?i)\bwali\s*$", text[max(0, m.start() - 6):m.start()]):
                 continue  # 'Wali Kota Farhan' is the mayor, not a town called Farhan
             words = m.group(1).split()
-            strong_head = m.group(0).split()[0].lower().rstrip(".") in _STRONG_PLACE_HEADS
+            head_low = m.group(0).split()[0].lower().rstrip(".")
+            strong_head = head_low in _STRONG_PLACE_HEADS
             # A known region needs no help; of an unknown place only the first word is sure
             # ('DPRD Jawa Timur Kusnadi', 'Desa Talang Dukun').
             known = next((k for k in range(len(words), 0, -1) if " ".join(words[:k]).lower() in forms), 0)
@@ -408,6 +409,8 @@ def place_words(texts: list[str], extra: str | None = None) -> set[str]:
                     out.add(words[known].lower())
                 continue
             w = words[0].lower()
+            if len(words) >= 2 and head_low in _BODY_PLACE_HEADS and w not in _STRONG_PLACE_HEADS:
+                continue  # 'Ketua KPU Hasrun Tamburaka': a full name after the body, not a place unknown to the lists
             if not strong_head and _MONONYM.search(w) and re.search(
                     r"(?i)\b(?:ketua|wakil|anggota|sekretaris|kepala|kapolres|kapolda|komisioner)\s*$", text[max(0, m.start() - 20):m.start()]):
                 continue  # 'Ketua DPRD Oktafiyani': the chair's name, not a place
@@ -430,6 +433,8 @@ _SPOKEN_BY = re.compile(r"\b(?:[Kk]ata|ujar|ungkap|tutur|jelas|[Mm]enurut|ucap|l
 _STRONG_PLACE_HEADS = {"kabupaten", "kab", "kota", "kecamatan", "kec", "desa", "kelurahan", "dusun", "kampung",
                        "kapanewon", "kalurahan", "kemantren", "distrik",
                        "provinsi", "se-kabupaten", "pilkada", "pilbup", "pilwalkot", "pemkab", "pemkot"}
+# Bodies named after the place they serve ('KPU Kolaka', 'Polres Gowa'), unlike 'Desa X' or 'Kecamatan X'.
+_BODY_PLACE_HEADS = {"pemkab", "pemkot", "pemprov", "dprd", "kpu", "bawaslu", "polres", "kodim", "kejari"}
 _PLACE_AFTER = re.compile(
     r"\b(?:Kabupaten|Kab\.|KAB\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Dusun|Kampung|Kapanewon|Kalurahan|Kemantren|"
     r"Distrik|Provinsi|Pilkada|Pilbup|"
@@ -750,7 +755,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 re.sub(r"^(?:provinsi|kabupaten|kab\.|kota)\s+", "", " ".join(t.text for t in run[k:s]).lower())
                 in region_forms() for k in range(last_f, s)) or (
                 # 'Kelian Banjar Dinas Tianyar Tengah I Wayan Merta': the Balinese 'I' opens the holder's name
-                bool(between) and run[s].text in {"I", "Ni"} and s + 1 < e and run[s + 1].low in _BALI_ORDER)
+                bool(between) and run[s].text in {"I", "Ni"} and s + 1 < e and run[s + 1].low in _BALI_ORDER) or (
+                # 'Kepala Desa Buli Abdul Kadir Sangaji': an office over a one-word place, then a name opener
+                len(between) == 1 and "R" in kinds[:last_f] and e - s >= 2 and run[s].low.rstrip(".") in _NAME_OPENERS)
             if complete and e == len(run) and e - s == 1 and kinds[s - 1] == "O" and run[s - 1].low in _region_words() and (
                     kinds[s - 2:s - 1] == ["F"]) and re.match(r",\s*(?:I\s|Ni\s)?[A-Z][a-z]", text[run[-1].end:run[-1].end + 12]):
                 continue  # 'Kelian Banjar Dinas Tegal Bunder, I Ketut Suarjana': the hamlet's name, its head after the comma
