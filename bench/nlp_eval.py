@@ -373,6 +373,7 @@ WRITTEN_ROUNDS = [("round 1", ("wa-", "wb-")), ("round 2", ("wc-", "wd-")), ("ro
                   ("round 8", ("wo-", "wp-")), ("round 9", ("wq-", "wr-")), ("round 10", ("ws-", "wt-")),
                   ("round 11", ("wu-", "wv-")), ("round 12", ("ww-", "wx-", "wy-", "wz-")),
                   ("round 13", ("xa-", "xb-", "xc-", "xd-")), ("round 14", ("xe-", "xf-", "xg-", "xh-")),
+                  ("round 15", ("xi-", "xj-", "xk-", "xl-")),
                   ("pooled", ("w", "x"))]
 
 

@@ -1380,6 +1380,15 @@ def test_round8_nickname_and_a_described_officer(nlp):
      "Simanjuntak. Kepala Desa Buli Abdul Kadir Sangaji menambahkan perahu akan didata. Cawabup AHERUDDIN dan Cawabup "
      "FREDY TUDA hadir. Kepala BAPPEDA dan Ketua KONI hadir.",
      ["Abdul Kadir Sangaji", "Aheruddin", "Fredy Tuda", "Hasrun Tamburaka", "Togar Simanjuntak"]),
+    # round 15: a given name after an office that takes a place ('Sekda Ismail Katili, Kapolres'); a village's
+    # name the lists do not know, then a full name; 'Asia' inside a name; 'dipimpin X'; a candidate in capitals
+    # after a ballot number; the Chinese courtesy 'Ko'; a degree 'M.Biomed'
+    ("Hadir Sekda Ismail Katili, Kapolres AKBP Ardianto Siregar, dan Kepala Ohoi Ngilngof Benediktus Rahawarin. "
+     "Anggota KPU Ibu Nur Asia Lamaindo hadir. PPK Petasia yang dipimpin Ma'ruf Lasimpo membacakan hasil. Cabup "
+     "nomor urut 03 TONTAWI JAUHARI, S.E. memilih fokus. Toko milik Hendra Tanoyo (Ko Hendra) buka. Paslon nomor "
+     "urut 1, dr. Yeremias Ronaldy Sunur, M.Biomed, Sp.OG hadir. Camat Bangkala, Rahmat Said, hadir.",
+     ["Ardianto Siregar", "Benediktus Rahawarin", "Hendra Tanoyo", "Ismail Katili", "Ma'ruf Lasimpo",
+      "Nur Asia Lamaindo", "Rahmat Said", "Tontawi Jauhari", "Yeremias Ronaldy Sunur"]),
 ])
 def test_names_from_the_written_rounds(nlp, text, names):
     assert sorted(people(analyze("Berita", text, nlp=nlp))) == names

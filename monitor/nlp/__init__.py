@@ -148,7 +148,7 @@ def _names_in_capitals(text: str) -> str:
                 r"\b(?:[A-Z]|[A-Z][a-z]{1,3})\.\s*$", before):
             return run  # a paragraph or a sentence opens here ('Drs. ALI BASA' is a title, then the name)
         cued = re.search(r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|sebut|imbuh|tambah|lanjut|pungkas|menurut|"
-                         r"oleh|bernama)\s*$", before) or re.search(
+                         r"oleh|bernama|urut\s+\d{1,2},?)\s*$", before) or re.search(
             r"\b(?:AKBP|AKP|Kompol|Iptu|Ipda|Aiptu|Aipda|Bripka|Brigpol|Briptu)\s*$", before)
         vm = re.match(r"\s*,?\s*(?:(?:juga|pun|lantas|kemudian)\s+)?([a-z]+)\b", after)
         verb = vm and (vm.group(1) in vocab.SPEECH_VERBS or vm.group(1) in {"selaku", "sebagai"})

@@ -656,7 +656,7 @@ def _short_form_of(clusters, mentions, s, in_title, text: str = "") -> int | Non
 
 
 _ALIAS_RX = re.compile(
-    r"\s*(?:\(\s*(?P<hon>(?:Gus|Kang|Cak|Bang|Mas|Abah|Kak|Daeng|Uda|Bung|Pak|Bu|Mbak|Ning|Mbah|Om|Puang|Koh|Cik)\s+)?(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
+    r"\s*(?:\(\s*(?P<hon>(?:Gus|Kang|Cak|Bang|Mas|Abah|Kak|Daeng|Uda|Bung|Pak|Bu|Mbak|Ning|Mbah|Om|Puang|Koh|Ko|Cik)\s+)?(?P<paren>[A-Z][A-Za-z'-]{1,15}(?:\s*[-&]\s*[A-Z][A-Za-z'-]{1,15})?)\s*\)|"
     r",?\s*(?:atau\s+)?(?:yang\s+)?(?:(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|disapa|dipanggil|dikenal\s+dengan|"
     r"sapaan\s+(?:akrab|karib)(?:nya)?|alias|atau)"
     r"\s+(?:(?:Gus|Bang|Kak|Daeng|Pak|Bu|Mas|Mbak|Om|Abah|Ustaz|Kiai|Haji|Puang|Opu|Karaeng|Bro|Cak|Ning|Kang|Uda)\s+)?"
@@ -674,7 +674,7 @@ _NICK_DESCRIBED = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Ll]
                              # 'Mantan Wali Kota Semarang yang akrab disapa Hendi itu'
                              r"(?:[Mm]antan\s+|[Ee]ks\s+)?(?:Wali\s+Kota|Bupati|Gubernur|Wakil\s+[A-Z]\w+|Ketua|Menteri|Kapolres|"
                              r"Kapolda|Camat|Kepala|Sekretaris|Direktur|Rektor|Calon\s+[A-Z]\w+)(?:\s+[A-Z][\w-]*){0,4})\s+yang\s+(?:akrab|biasa|karib)\s+(?:disapa|dipanggil)\s+"
-                             r"(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning|Koh|Cik)\s+)?"
+                             r"[\"\u201c]?(?:(?:Bung|Gus|Kang|Cak|Mas|Bang|Pak|Bu|Daeng|Uda|Kak|Abah|Om|Mbak|Ning|Koh|Ko|Cik)\s+)?"
                              r"(?P<nick>[A-Z][a-z]{2,15}(?:\s+[A-Z][a-z]{2,15})?)\b")
 _NICK_AFTER = re.compile(r"(?:\b(?:Kang|Gus|Bang|Cak|Mas|Kak|Abah|Uda|Daeng)\s+)?(?P<nick>[A-Z][a-z]{2,15}|[A-Z]{2,4}),?\s+"
                          r"(?:begitu\s+)?(?:sapaan|panggilan)\s+(?:akrab|karib|populer)(?:nya)?\b")

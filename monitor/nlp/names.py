@@ -44,7 +44,7 @@ _DEGREE_TOKEN = re.compile(
 _SHORT_DEGREES = {
     "se", "sh", "mm", "mh", "mt", "st", "sp", "ma", "mba", "mpa", "skm", "sst", "stp", "sip", "spd", "mpd",
     "ssos", "msi", "ssi", "skom", "mkes", "ak", "ca", "cpa", "phd", "lc", "llm", "mag", "se.ak", "ssit",
-    "amd", "sag", "spdi", "mpdi", "sthi", "sked", "sgz", "mkn", "skep", "ners", "spog", "mars", "ipu",
+    "amd", "sag", "spdi", "mpdi", "sthi", "sked", "sgz", "mkn", "skep", "ners", "spog", "mars", "ipu", "mbiomed",
     "sab", "mhum", "sfil", "msc", "bsc", "ba", "bba", "mm.", "sip.", "sh.", "se.", "mbt", "mec", "msc.",
     # religious congregations after a priest's or a sister's name: 'Pater Markus Tukan, SVD', 'Suster Maria, SSpS'
     "svd", "ssps", "ofm", "sj", "pr", "cssr", "ocd", "msc", "msf", "cmf", "ocarm", "ofmcap",

@@ -54,7 +54,7 @@ _STRONG_AFTER = {
 _STRONG_BEFORE = {
     "kata", "ujar", "ungkap", "jelas", "terang", "beber", "tegas", "tutur", "sebut", "imbuh", "tambah",
     "lanjut", "ucap", "pungkas", "papar", "tandas", "menurut", "saudara", "sdr", "mendampingi", "didampingi",
-    "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa",
+    "almarhum", "mendiang", "tokoh", "politisi", "politikus", "kader", "keluh", "sapa", "disapa", "dipimpin", "dipandu",
     "lansia", "nenek", "kakek", "bocah", "balita", "siswi", "remaja", "janda", "tulis", "tanya",
 }
 # What a one-word capitalised name after these words names is a programme or a term ('program Kinasih',
@@ -76,7 +76,7 @@ _FACILITY = {
     "smk", "sd", "rsab", "rumah", "puskesmas", "kapal", "km", "kri", "yayasan", "lanud", "lanal",
     "aula", "balai", "istana", "graha", "auditorium", "asrama", "kafe", "cafe", "warkop", "resto",
     "restoran", "toko", "kedai", "stasiun", "bukit", "gunung", "pulau", "sungai", "danau", "pantai",
-    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "banjar", "lhok", "paroki", "katedral",
+    "tanjung", "teluk", "kampung", "desa", "kelurahan", "kecamatan", "dusun", "banjar", "lhok", "ohoi", "paroki", "katedral",
     "kapanewon", "kalurahan", "kemantren",
     "distrik", "kabupaten", "kab", "kota",
     "provinsi", "prov", "gampong", "nagari", "lingkungan", "benteng", "pendopo", "rujab", "lapas", "rutan",
@@ -551,7 +551,7 @@ def find_names(text: str, skip=lambda pos: False, *, title: bool = False,
                 continue
             # 'Ida Fitri Halili' (not 'Idul Fitri'), 'Wa Ode Hamsinah' (not WA, the messenger): a name word that is
             # also a holiday's or a brand's, between name words
-            if kinds[k] == "O" and tk.low in _ALSO_NAME_AFTER and k > 0 and kinds[k - 1] == "N" and (
+            if kinds[k] in "OC" and tk.low in _ALSO_NAME_AFTER and k > 0 and kinds[k - 1] == "N" and (
                     run[k - 1].low not in _ALSO_NAME_AFTER[tk.low]):
                 kinds[k] = "N"  # 'Nurul Adha', 'Nur Aliyah Ramli': a name, not Idul Adha or Madrasah Aliyah
                 continue
@@ -634,7 +634,7 @@ def _region_words() -> frozenset:
 
 
 _SPACED_DEGREE = {"hum", "si", "pd", "sos", "kom", "kes", "ag", "ip", "ikom", "psi", "kn", "ked", "farm", "sc", "eng",
-                  "ak", "th", "hi", "pdi", "arch"}
+                  "ak", "th", "hi", "pdi", "arch", "biomed"}
 _OFFICE_HEADS = {"menteri", "menko", "kepala", "ketua", "direktur", "sekretaris", "deputi", "wakil", "dirjen",
                  "kadis", "kepala", "asisten", "staf", "komisaris", "rektor", "dekan", "gubernur", "bupati", "duta",
                  "dubes", "konsul"}
@@ -757,7 +757,8 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 # 'Kelian Banjar Dinas Tianyar Tengah I Wayan Merta': the Balinese 'I' opens the holder's name
                 bool(between) and run[s].text in {"I", "Ni"} and s + 1 < e and run[s + 1].low in _BALI_ORDER) or (
                 # 'Kepala Desa Buli Abdul Kadir Sangaji': an office over a one-word place, then a name opener
-                len(between) == 1 and "R" in kinds[:last_f] and e - s >= 2 and run[s].low.rstrip(".") in _NAME_OPENERS)
+                len(between) == 1 and "R" in kinds[:last_f] and e - s >= 2 and (
+                    run[s].low.rstrip(".") in _NAME_OPENERS or all(w.low in vocab.NAME_WORDS for w in run[s:e])))
             if complete and e == len(run) and e - s == 1 and kinds[s - 1] == "O" and run[s - 1].low in _region_words() and (
                     kinds[s - 2:s - 1] == ["F"]) and re.match(r",\s*(?:I\s|Ni\s)?[A-Z][a-z]", text[run[-1].end:run[-1].end + 12]):
                 continue  # 'Kelian Banjar Dinas Tegal Bunder, I Ketut Suarjana': the hamlet's name, its head after the comma
@@ -799,6 +800,14 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
                 words = words[first - s:]
                 s = first
                 after_org = company_person = True
+            # 'Kepala Ohoi Ngilngof Benediktus Rahawarin': a settlement's one-word name the lists do not know, then a
+            # full name of known name words.
+            if not complete and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 3 and (
+                    run[last_f].low in _SETTLEMENTS) and run[s].low not in vocab.NAME_WORDS and all(
+                    w.low in vocab.NAME_WORDS for w in run[s + 1:e]):
+                s += 1
+                words = words[1:]
+                complete = True
             # 'Kepala UPTD Gunung Tua Rasuli Efendi Siregar': a one-word place, then a full name.
             if not (complete or after_acr or after_org) and "R" in kinds[:last_f] and s == last_f + 1 and e - s >= 4 and (
                     run[last_f].low in {"gunung", "bukit", "sungai", "danau", "pulau", "tanjung", "teluk"}):
@@ -818,7 +827,10 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
         # 'Camat Bangkala, Rahmat Said': an office over a place, then the holder's name.
         if s > 0 and run[s - 1].low in _PLACE_ROLES and e == len(run) and not (
                 # (but 'Ketua Bawaslu Stefanus Nong Ande, Kapolres ...': a full name of known name words)
-                e - s >= 3 and run[s].low in vocab.NAME_WORDS and run[s].low not in _region_words()):
+                e - s >= 3 and run[s].low in vocab.NAME_WORDS and run[s].low not in _region_words() or (
+                    # ('Sekda Ismail Katili, Kapolres ...': two words that only open and close names)
+                    e - s == 2 and run[s].low in vocab.NAME_WORDS and run[s].low not in vocab.COMMON_WORDS
+                    and run[s].low not in _region_words() and run[s].low not in region_forms())):
             after = toks[i0 + e:i0 + e + 2]
             if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
                     after[1].low not in vocab.DAYS):  # 'ujar Bupati Dadang Supriatna, Kamis (12/6)
@@ -1034,6 +1046,9 @@ def _names_in_run(text, toks, i0, run, kinds, title, sent_start=False, known=fro
     return spans
 
 
+# Villages and hamlets under their regional names.
+_SETTLEMENTS = {"desa", "kelurahan", "dusun", "kampung", "gampong", "nagari", "lingkungan", "banjar", "ohoi", "negeri",
+                "jorong", "lembang", "pekon", "nagori", "kalurahan"}
 # Chinese-Indonesian surnames as the press spells them: the short given names after them may be ordinary words.
 _CHINESE_SURNAMES = {"liem", "lim", "tan", "oei", "oey", "tjoa", "ong", "kwee", "the", "lie", "tjhin", "khoo", "kho", "sie",
                      "thio", "gouw", "liauw", "njoo", "tio", "tjia", "tjan", "yap", "lauw", "phoa", "goh", "tjong"}
@@ -1045,7 +1060,7 @@ _BALI = _BALI_ORDER | {"gusti", "dewa", "ngurah", "agung", "bagus", "ayu", "komp
 
 
 # Words of a holiday or a school after a name word: a name word, unless after the word they go with.
-_ALSO_NAME_AFTER = {"adha": {"idul"}, "aliyah": {"madrasah", "ma"},
+_ALSO_NAME_AFTER = {"adha": {"idul"}, "aliyah": {"madrasah", "ma"}, "asia": {"benua", "kawasan", "se"},
                     "fitri": {"idul", "idhul", "iedul", "aidil", "hari", "raya", "zakat", "lebaran"}}
 # Police and military ranks: the next capitalised word is the holder's name.
 _RANKS = {"aipda", "aiptu", "bripka", "brigpol", "briptu", "bripda", "bharada", "bharatu", "bharaka", "abripda",

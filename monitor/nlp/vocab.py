@@ -11,7 +11,7 @@ HONORIFICS = {
     "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "ny", "kyai", "kiai", "gus",
     "buya", "dokter", "haji", "hajjah", "hajah", "mbak", "mas", "bang", "kak", "om", "tante", "opa", "oma", 
     "pdt", "mama", "bapa", "mace", "pace", "apt", "ns", "pst", "rm", "rd", "romo", "pastor", "uskup", "ompung", "tgh", "tgkh", "anregurutta", "ag", "kiyai",
-    "kang", "akang", "mang", "ceu", "koh", "cik", "cece", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
+    "kang", "akang", "mang", "ceu", "koh", "ko", "cik", "cece", "cak", "ning", "neng", "teh", "uda", "abah", "mbah", "bli", "pangeran", "syekh", "syeikh", "bro", "sis",
     "sheikh", "emir", "abuya", "pol", "purn", "nabi", "rasul", "rasulullah",
 } | CLERGY_TITLES | ARMY_CORPS
 
