@@ -377,7 +377,7 @@ def _registry_pairs() -> frozenset:
             ws = p[pos]["name"].split()
             for a, b in zip(ws, ws[1:]):
                 if a.isalpha() and b.isalpha() and len(b) >= 3 and a.lower() not in {"kolom", "putra"} and (  # (the empty box; a crown prince)
-                        _kind(Tok(b, 0, len(b)), False) != "N" and b.lower() not in PARTICLES):
+                        word_kind(b) != "N" and b.lower() not in PARTICLES):
                     out.add((a.lower(), b.lower()))
     return frozenset(out)
 
